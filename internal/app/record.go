@@ -1,0 +1,222 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"cairn/internal/csc"
+)
+
+// ChildRecord is everything the child's page shows, read in one transaction.
+type ChildRecord struct {
+	Child         *csc.Person
+	Allocation    *csc.Allocation // nil when unallocated
+	Relationships []csc.Relationship
+	Contacts      []csc.Contact
+	Referrals     []csc.Referral
+	Documents     []csc.Document
+	Oversight     []csc.Oversight
+	Timeline      []csc.Event
+	Access        []csc.Staff // staff named on a restricted record
+	Badges        []Badge
+	AsOf          time.Time // when the record was read; ages are worked out at this instant
+}
+
+// Badge is a flag on the identity bar.
+type Badge struct {
+	Label  string
+	Colour string // a GOV.UK tag colour: red, orange, blue, purple, grey...
+}
+
+// Household returns the people the child lives with.
+func (r *ChildRecord) Household() []csc.Relationship {
+	var out []csc.Relationship
+	for _, rel := range r.Relationships {
+		if rel.LivesWith {
+			out = append(out, rel)
+		}
+	}
+	return out
+}
+
+// badges computes the identity bar's flags from the record.
+func badges(r *ChildRecord) []Badge {
+	var out []Badge
+	if r.Child.Restricted {
+		out = append(out, Badge{"Restricted", "red"})
+	}
+	if r.Child.DateOfDeath != (csc.Date{}) {
+		out = append(out, Badge{"Deceased", "grey"})
+	}
+	if r.Child.Kind == csc.KindUnborn {
+		out = append(out, Badge{"Unborn", "purple"})
+	}
+	for _, ref := range r.Referrals {
+		if ref.Open() {
+			out = append(out, Badge{"Open referral", "orange"})
+			break
+		}
+	}
+	for _, c := range r.Contacts {
+		if c.Open() {
+			out = append(out, Badge{"Open contact", "yellow"})
+			break
+		}
+	}
+	if r.Child.AddressConfidential {
+		out = append(out, Badge{"Confidential address", "pink"})
+	}
+	if len(r.Child.Disabilities) > 0 && r.Child.Disabilities[0] != "NONE" {
+		out = append(out, Badge{"Disabled", "blue"})
+	}
+	if r.Child.InterpreterNeeded {
+		out = append(out, Badge{"Interpreter needed", "turquoise"})
+	}
+	if r.Allocation == nil && r.Child.Kind != csc.KindAdult {
+		out = append(out, Badge{"Unallocated", "grey"})
+	}
+	return out
+}
+
+// ChildRecord reads a child's whole record for their page. Needs
+// child.view and scope; the read is audited before it is returned.
+func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *ChildRecord, err error) {
+	defer csc.WrapOp(&err, "app.ChildRecord")
+	r = &ChildRecord{}
+	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
+		var err error
+		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
+			return err
+		}
+		if r.Relationships, err = tx.ListRelationships(id); err != nil {
+			return err
+		}
+		if err := maskRestricted(tx, actor, r.Relationships); err != nil {
+			return err
+		}
+		if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Limit: 500}); err != nil {
+			return err
+		}
+		if r.Referrals, err = tx.ListReferrals(id); err != nil {
+			return err
+		}
+		if r.Documents, err = tx.ListDocuments(id); err != nil {
+			return err
+		}
+		if r.Oversight, err = tx.ListOversightForChild(id); err != nil {
+			return err
+		}
+		if r.Timeline, err = tx.ListEvents(id, 500); err != nil {
+			return err
+		}
+		if r.Child.Restricted {
+			if r.Access, err = tx.ListAccess(id); err != nil {
+				return err
+			}
+		}
+		au.add(actor, "view", "person", id, childOf(r.Child), "record")
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.AsOf = a.Now()
+	r.Badges = badges(r)
+	return r, nil
+}
+
+// maskRestricted hides the details of related people whose own records are
+// restricted from staff not named on them: the page shows that a restricted
+// relative exists, and nothing more.
+func maskRestricted(tx csc.Tx, actor csc.Actor, rels []csc.Relationship) error {
+	for i := range rels {
+		o := &rels[i].Other
+		ok, err := visible(tx, actor, o)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			*o = csc.Person{ID: o.ID, Kind: o.Kind, FamilyName: fmt.Sprintf("Restricted record %d", o.ID), Restricted: true}
+		}
+	}
+	return nil
+}
+
+// OpenDocument returns a document with its content for download. Needs
+// document.view and the child in scope; audited.
+func (a *App) OpenDocument(ctx context.Context, actor csc.Actor, id int64) (d *csc.Document, err error) {
+	defer csc.WrapOp(&err, "app.OpenDocument")
+	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
+		if err := require(actor, csc.ActDocumentView); err != nil {
+			return err
+		}
+		if d, err = tx.FindDocumentByID(id); err != nil {
+			return err
+		}
+		if _, _, err := loadChild(tx, actor, csc.ActDocumentView, d.ChildID); err != nil {
+			return err
+		}
+		au.add(actor, "download", "document", d.ID, d.ChildID, "")
+		return nil
+	})
+	return d, err
+}
+
+// RelationshipInput links a child to another person.
+type RelationshipInput struct {
+	OtherID                int64  `json:"other_id"`
+	Type                   string `json:"type"`
+	ParentalResponsibility bool   `json:"parental_responsibility"`
+	LivesWith              bool   `json:"lives_with"`
+	Notes                  string `json:"notes"`
+}
+
+// AddRelationship records how another person is related to a child: Other
+// is Type to the child ("Other is the child's parent"). Needs child.edit.
+func (a *App) AddRelationship(ctx context.Context, actor csc.Actor, childID int64, in RelationshipInput) (rel *csc.Relationship, err error) {
+	defer csc.WrapOp(&err, "app.AddRelationship")
+	var probs csc.Problems
+	typ := csc.RelationshipType(in.Type)
+	valid := false
+	for _, t := range csc.RelationshipTypes {
+		valid = valid || t == typ
+	}
+	if !valid {
+		probs.Add("type", "Choose how the person is related")
+	}
+	if in.OtherID <= 0 || in.OtherID == childID {
+		probs.Add("other_id", "Choose another person on the record")
+	}
+	notes := textField(&probs, "notes", in.Notes, 2000)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	err = a.write(ctx, func(tx csc.Tx, au *auditor) error {
+		child, _, err := loadChild(tx, actor, csc.ActChildEdit, childID)
+		if err != nil {
+			return err
+		}
+		other, err := tx.FindPersonByID(in.OtherID)
+		if csc.ErrorKind(err) == csc.NotFound {
+			return csc.Problems{{Field: "other_id", Message: fmt.Sprintf("Person %d is not on the record", in.OtherID)}}.Err()
+		} else if err != nil {
+			return err
+		}
+		if ok, err := visible(tx, actor, other); err != nil || !ok {
+			if err == nil {
+				err = csc.Errorf(csc.Forbidden, "Person %d is a restricted record.", other.ID)
+			}
+			return err
+		}
+		// Stored from the child's side: the child is Type.Inverse() to Other.
+		rel = &csc.Relationship{PersonID: child.ID, Other: *other, Type: typ, LivesWith: in.LivesWith,
+			ParentalResponsibility: in.ParentalResponsibility, Notes: notes}
+		if err := tx.CreateRelationship(rel); err != nil {
+			return err
+		}
+		au.add(actor, "create", "relationship", rel.ID, child.ID, string(typ))
+		return event(tx, actor, child.ID, "relationship", fmt.Sprintf("Relationship added: %s (person %d)", typ.Label(), other.ID), "person", other.ID)
+	})
+	return rel, err
+}

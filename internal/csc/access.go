@@ -1,0 +1,175 @@
+package csc
+
+import (
+	"slices"
+	"time"
+)
+
+// Role is what a member of staff does; it decides which actions they may take.
+type Role string
+
+// The roles of issue 2. Inspectors are read-only and their accounts expire.
+const (
+	RoleSocialWorker    Role = "social_worker"
+	RoleTeamManager     Role = "team_manager"
+	RoleMASH            Role = "mash_worker"
+	RoleEarlyHelp       Role = "early_help"
+	RoleIRO             Role = "iro"
+	RoleQA              Role = "qa_auditor"
+	RoleAnalyst         Role = "analyst"
+	RoleBusinessSupport Role = "business_support"
+	RoleAdmin           Role = "admin"
+	RoleInspector       Role = "inspector"
+)
+
+// Roles lists every role in the order the administrator's pages show them.
+var Roles = []Role{RoleSocialWorker, RoleTeamManager, RoleMASH, RoleEarlyHelp, RoleIRO,
+	RoleQA, RoleAnalyst, RoleBusinessSupport, RoleAdmin, RoleInspector}
+
+// Label is the role's name as staff know it.
+func (r Role) Label() string {
+	switch r {
+	case RoleSocialWorker:
+		return "Social worker"
+	case RoleTeamManager:
+		return "Team manager"
+	case RoleMASH:
+		return "MASH worker"
+	case RoleEarlyHelp:
+		return "Early help practitioner"
+	case RoleIRO:
+		return "Independent reviewing officer"
+	case RoleQA:
+		return "Quality assurance auditor"
+	case RoleAnalyst:
+		return "Performance analyst"
+	case RoleBusinessSupport:
+		return "Business support"
+	case RoleAdmin:
+		return "Administrator"
+	case RoleInspector:
+		return "Inspector (read-only)"
+	}
+	return string(r)
+}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return slices.Contains(Roles, r) }
+
+// Action is something a user may be allowed to do.
+type Action string
+
+// Actions checked by the service layer. Default deny: a role may do only what
+// its row in the table below grants.
+const (
+	ActChildView     Action = "child.view"
+	ActChildCreate   Action = "child.create"
+	ActChildEdit     Action = "child.edit"
+	ActChildRestrict Action = "child.restrict"
+	ActPeopleSearch  Action = "people.search"
+	ActContactView   Action = "contact.view"
+	ActContactRecord Action = "contact.record"
+	ActContactScreen Action = "contact.screen"
+	ActContactDecide Action = "contact.decide"
+	ActOversee       Action = "oversight.record"
+	ActDocumentView  Action = "document.view"
+	ActTeamManage    Action = "team.manage"
+	ActStaffManage   Action = "staff.manage"
+	ActAuditView     Action = "audit.view"
+	ActTokenCreate   Action = "token.create"
+)
+
+// Scope is how far a role reaches across children's records.
+type Scope int
+
+// Scopes, narrowest first. Restricted records need more than any scope: the
+// user must be named on the record.
+const (
+	ScopeNone     Scope = iota
+	ScopeCaseload       // children allocated to the user
+	ScopeTeam           // children allocated to the user's team
+	ScopeService        // children in the user's district, or allocated to no one
+	ScopeAll            // every child in the authority
+)
+
+func (s Scope) String() string {
+	return [...]string{"none", "own caseload", "own team", "service", "all"}[s]
+}
+
+var (
+	viewer    = []Action{ActChildView, ActContactView, ActDocumentView, ActPeopleSearch}
+	recorder  = append(slices.Clone(viewer), ActChildCreate, ActChildEdit, ActContactRecord)
+	frontDoor = append(slices.Clone(recorder), ActContactScreen, ActContactDecide)
+)
+
+// grants is the permission table: role → actions and scope. It is the single
+// place a permission is decided.
+var grants = map[Role]struct {
+	actions []Action
+	scope   Scope
+}{
+	RoleSocialWorker:    {recorder, ScopeService},
+	RoleTeamManager:     {append(slices.Clone(frontDoor), ActOversee, ActChildRestrict), ScopeService},
+	RoleMASH:            {frontDoor, ScopeAll},
+	RoleEarlyHelp:       {append(slices.Clone(viewer), ActContactRecord), ScopeTeam},
+	RoleIRO:             {viewer, ScopeAll},
+	RoleQA:              {viewer, ScopeAll},
+	RoleAnalyst:         {viewer, ScopeAll},
+	RoleBusinessSupport: {append(slices.Clone(viewer), ActContactRecord, ActChildCreate), ScopeService},
+	RoleAdmin:           {[]Action{ActTeamManage, ActStaffManage, ActAuditView, ActTokenCreate, ActChildRestrict}, ScopeNone},
+	RoleInspector:       {viewer, ScopeAll},
+}
+
+// Can reports whether role may take action at all, before any record scope.
+func (r Role) Can(a Action) bool {
+	g, ok := grants[r]
+	return ok && slices.Contains(g.actions, a)
+}
+
+// Scope returns how far the role reaches across children's records.
+func (r Role) Scope() Scope { return grants[r].scope }
+
+// ReadOnly reports whether the role may change nothing.
+func (r Role) ReadOnly() bool {
+	for _, a := range grants[r].actions {
+		switch a {
+		case ActChildView, ActContactView, ActDocumentView, ActPeopleSearch:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Channel says which door a request came through, for the audit trail.
+type Channel string
+
+// The doors into the service layer.
+const (
+	ChannelWeb    Channel = "web"
+	ChannelAPI    Channel = "api"
+	ChannelCLI    Channel = "cli"
+	ChannelSystem Channel = "system"
+)
+
+// Actor is the signed-in member of staff on whose behalf a service method
+// runs. Every service method takes one; there is no anonymous access to
+// children's records.
+type Actor struct {
+	StaffID    int64
+	Username   string
+	Name       string
+	Role       Role
+	TeamID     int64
+	DistrictID int64
+	Channel    Channel
+	ExpiresAt  time.Time // zero for accounts that do not expire
+}
+
+// Can reports whether the actor's role grants the action.
+func (a Actor) Can(act Action) bool { return a.StaffID != 0 && a.Role.Can(act) }
+
+// SystemActor is the actor for background jobs and the synthetic data
+// generator. It has no role and so no permissions: jobs call the store
+// directly inside the service layer.
+var SystemActor = Actor{StaffID: 0, Username: "system", Name: "cairn", Channel: ChannelSystem}

@@ -1,0 +1,58 @@
+package csc
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	good := map[string]Date{"2024-02-29": {2024, time.February, 29}, "2026-12-31": {2026, time.December, 31}}
+	for s, want := range good {
+		if got, err := ParseDate(s); err != nil || got != want {
+			t.Errorf("ParseDate(%q) = %v, %v", s, got, err)
+		}
+	}
+	for _, s := range []string{"", "2023-02-29", "2026-13-01", "26-01-01", "2026/01/01", "2026-1-1", "01/02/2026", "2026-01-01T00:00"} {
+		if _, err := ParseDate(s); err == nil {
+			t.Errorf("ParseDate(%q) accepted", s)
+		}
+	}
+}
+
+func TestAgeOn(t *testing.T) {
+	leap := MustParseDate("2016-02-29")
+	cases := []struct {
+		on   string
+		want int
+	}{{"2017-02-28", 0}, {"2017-03-01", 1}, {"2020-02-29", 4}, {"2034-02-28", 17}, {"2034-03-01", 18}}
+	for _, c := range cases {
+		if got := leap.AgeOn(MustParseDate(c.on)); got != c.want {
+			t.Errorf("born 29 Feb 2016, age on %s = %d, want %d", c.on, got, c.want)
+		}
+	}
+}
+
+func TestDateOfUsesLondon(t *testing.T) {
+	// 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
+	if got := DateOf(time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC)); got.String() != "2026-07-01" {
+		t.Errorf("DateOf = %s", got)
+	}
+	if got := DateOf(time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC)); got.String() != "2026-12-31" {
+		t.Errorf("DateOf in winter = %s", got)
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-03-02", "2024-02-29", "2023-02-29", "9999-12-31", "0000-00-00", "2026-03-0\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if d.String() != s {
+			t.Errorf("ParseDate(%q) round-trips to %q", s, d.String())
+		}
+	})
+}

@@ -1,0 +1,96 @@
+package csc
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the record's storage, reached by the service layer only. Read runs
+// fn in a read-only transaction; Write runs it in a read-write transaction
+// that commits only if fn returns nil, so nothing partial is ever saved.
+type Store interface {
+	Read(ctx context.Context, fn func(Tx) error) error
+	Write(ctx context.Context, fn func(Tx) error) error
+	Close() error
+}
+
+// Tx is one transaction on the store. Find methods return a NotFound error
+// when the record does not exist. Update methods take the version the user
+// read and return a Conflict error when the record has changed since; on
+// success they advance the version held in the value passed in.
+type Tx interface {
+	// Now is the transaction's clock: every timestamp written in the
+	// transaction uses it, so a test can fix time.
+	Now() time.Time
+
+	PersonTx
+	ContactTx
+	OrgTx
+	RecordTx
+}
+
+// PersonTx stores people, relationships and restricted-record access lists.
+type PersonTx interface {
+	CreatePerson(p *Person) error
+	UpdatePerson(p *Person) error
+	FindPersonByID(id int64) (*Person, error)
+	FindPeople(q PersonQuery) ([]Person, error)
+	FindPeopleByIDs(ids []int64) ([]Person, error)
+	CreateRelationship(r *Relationship) error
+	ListRelationships(personID int64) ([]Relationship, error)
+	GrantAccess(personID, staffID int64) error
+	RevokeAccess(personID, staffID int64) error
+	HasAccess(personID, staffID int64) (bool, error)
+	ListAccess(personID int64) ([]Staff, error)
+}
+
+// ContactTx stores contacts, screening, partner checks, oversight and referrals.
+type ContactTx interface {
+	CreateContact(c *Contact) error
+	UpdateContact(c *Contact) error
+	FindContactByID(id int64) (*Contact, error)
+	FindContacts(q ContactQuery) ([]Contact, int, error)
+	CreatePartnerCheck(pc *PartnerCheck) error
+	UpdatePartnerCheck(pc *PartnerCheck) error
+	CreateOversight(o *Oversight) error
+	ListOversightForChild(childID int64) ([]Oversight, error)
+	CreateReferral(r *Referral) error
+	ListReferrals(childID int64) ([]Referral, error)
+}
+
+// OrgTx stores districts, teams, staff, sign-in sessions, API tokens and
+// allocations.
+type OrgTx interface {
+	CreateDistrict(d *District) error
+	ListDistricts() ([]District, error)
+	CreateTeam(t *Team) error
+	UpdateTeam(t *Team) error
+	FindTeamByID(id int64) (*Team, error)
+	ListTeams() ([]Team, error)
+	CreateStaff(s *Staff, passwordHash string) error
+	UpdateStaff(s *Staff) error
+	SetPassword(staffID int64, passwordHash string) error
+	FindStaffByID(id int64) (*Staff, error)
+	FindStaffByUsername(username string) (*Staff, string, error)
+	ListStaff(teamID int64) ([]Staff, error)
+	RecordSignIn(staffID int64) error
+	CreateSession(tokenHash string, staffID int64, expires time.Time) error
+	FindSession(tokenHash string) (*Staff, time.Time, error)
+	DeleteSession(tokenHash string) error
+	CreateToken(tokenHash string, staffID int64, name string, expires time.Time) error
+	FindToken(tokenHash string) (*Staff, error)
+	CreateAllocation(a *Allocation) error
+	EndAllocation(childID int64, at time.Time) error
+	CurrentAllocation(childID int64) (*Allocation, error)
+}
+
+// RecordTx stores documents, the timeline and the audit trail.
+type RecordTx interface {
+	CreateDocument(d *Document) error
+	FindDocumentByID(id int64) (*Document, error)
+	ListDocuments(childID int64) ([]Document, error)
+	CreateEvent(e *Event) error
+	ListEvents(childID int64, limit int) ([]Event, error)
+	CreateAudit(entries ...AuditEntry) error
+	FindAudit(q AuditQuery) ([]AuditEntry, int, error)
+}

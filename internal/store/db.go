@@ -1,0 +1,194 @@
+// Package store keeps cairn's record in SQLite (embedded, the default) or
+// PostgreSQL (production), with one SQL text for both. It is reached only
+// through the service layer (package app), which decides who may do what;
+// the store decides nothing about permission.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"cairn/internal/csc"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver, registered as "pgx"
+	_ "modernc.org/sqlite"             // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+// Engine names a database engine.
+type Engine string
+
+// The engines cairn runs on.
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// DB is an open record store. On SQLite it holds one writer connection (SQLite
+// allows one writer at a time; a single connection queues writers in Go
+// instead of failing with "database is locked") and a pool of readers; on
+// PostgreSQL one pool serves both.
+type DB struct {
+	Engine Engine
+	path   string // the SQLite file
+	write  *sql.DB
+	read   *sql.DB
+	now    func() time.Time
+}
+
+// Options tune how a store is opened.
+type Options struct {
+	// Now is the clock every timestamp is taken from; nil means time.Now.
+	Now func() time.Time
+	// ReadConns is the size of the SQLite read pool (default: 2 × CPUs, at least 4).
+	ReadConns int
+}
+
+// EngineOf says which engine a DSN names: postgres:// and postgresql:// URLs
+// are PostgreSQL; a file path or sqlite: URL is SQLite.
+func EngineOf(dsn string) Engine {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return Postgres
+	}
+	return SQLite
+}
+
+// Open opens the store a DSN names and brings its schema up to date.
+func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
+	db, err := open(dsn, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func open(dsn string, opt Options) (*DB, error) {
+	now := opt.Now
+	if now == nil {
+		now = time.Now
+	}
+	db := &DB{Engine: EngineOf(dsn), now: now}
+	if db.Engine == Postgres {
+		pool, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store: open PostgreSQL: %w", err)
+		}
+		pool.SetMaxOpenConns(32)
+		pool.SetMaxIdleConns(32)
+		pool.SetConnMaxIdleTime(5 * time.Minute)
+		db.write, db.read = pool, pool
+		return db, db.ping()
+	}
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "sqlite:")
+	if path == "" {
+		return nil, errors.New("store: the SQLite database path is empty")
+	}
+	w, err := sql.Open("sqlite", sqliteDSN(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("store: open SQLite: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	db.write, db.path = w, path
+	if err := db.ping(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", sqliteDSN(path, true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open SQLite readers: %w", err)
+	}
+	n := opt.ReadConns
+	if n <= 0 {
+		n = max(4, 2*runtime.NumCPU())
+	}
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	db.read = r
+	return db, nil
+}
+
+// sqliteDSN builds the driver DSN. The pragma order matters: busy_timeout
+// first, so that switching to WAL waits for another process instead of
+// failing; then WAL, foreign keys and FULL synchronous commits so that a
+// committed write survives a power cut. Times are written in SQLite's
+// layout, which orders correctly as text.
+func sqliteDSN(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_time_format", "sqlite")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+func (db *DB) ping() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := db.write.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: connect to %s: %w", db.Engine, err)
+	}
+	return nil
+}
+
+// Path returns the SQLite file, or "" on PostgreSQL.
+func (db *DB) Path() string { return db.path }
+
+// Close closes every connection.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		err = errors.Join(err, db.read.Close())
+	}
+	return err
+}
+
+// Read runs fn in a read-only transaction.
+func (db *DB) Read(ctx context.Context, fn func(csc.Tx) error) error {
+	return db.run(ctx, db.read, true, fn)
+}
+
+// Write runs fn in a read-write transaction, committed only if fn returns nil.
+func (db *DB) Write(ctx context.Context, fn func(csc.Tx) error) error {
+	return db.run(ctx, db.write, false, fn)
+}
+
+func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(csc.Tx) error) (err error) {
+	sqlTx, err := pool.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly && db.Engine == Postgres})
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond)}
+	defer func() {
+		tx.closeStmts()
+		if p := recover(); p != nil {
+			sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			sqlTx.Rollback()
+			return
+		}
+		if cerr := sqlTx.Commit(); cerr != nil {
+			err = fmt.Errorf("store: commit: %w", cerr)
+		}
+	}()
+	return fn(tx)
+}

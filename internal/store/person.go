@@ -1,0 +1,289 @@
+package store
+
+import (
+	"sort"
+	"strings"
+
+	"cairn/internal/csc"
+)
+
+const personColumns = `p.id, p.kind, p.given_name, p.family_name, p.other_names, p.date_of_birth,
+	p.expected_dob, p.date_of_death, p.sex, p.gender_identity, p.ethnicity, p.first_language,
+	p.interpreter_needed, p.religion, p.sexual_orientation, p.identity_notes, p.nhs_number, p.upn,
+	p.address, p.postcode, p.address_confidential, p.restricted, p.restriction_reason, p.version,
+	p.created_at, p.updated_at`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanPerson(r rowScanner, p *csc.Person) error {
+	var sex, eth, nhs, upn, pc string
+	err := r.Scan(&p.ID, &p.Kind, &p.GivenName, &p.FamilyName, &p.OtherNames, &p.DateOfBirth,
+		&p.ExpectedDateOfBirth, &p.DateOfDeath, &sex, &p.GenderIdentity, &eth, &p.FirstLanguage,
+		&p.InterpreterNeeded, &p.Religion, &p.SexualOrientation, &p.IdentityNotes, &nhs, &upn,
+		&p.Address, &pc, &p.AddressConfidential, &p.Restricted, &p.RestrictionReason, &p.Version,
+		scanTime{&p.CreatedAt}, scanTime{&p.UpdatedAt})
+	p.Sex, p.Ethnicity, p.NHSNumber = csc.SexCode(sex), csc.EthnicityCode(eth), csc.NHSNumber(nhs)
+	p.UPN, p.Postcode = csc.UPN(upn), csc.Postcode(pc)
+	return err
+}
+
+// CreatePerson inserts a person with their disabilities and search keys.
+func (t *Tx) CreatePerson(p *csc.Person) error {
+	p.CreatedAt, p.UpdatedAt, p.Version = t.now, t.now, 1
+	id, err := t.insert(`INSERT INTO person (kind, given_name, family_name, other_names, date_of_birth,
+		expected_dob, date_of_death, sex, gender_identity, ethnicity, first_language, interpreter_needed,
+		religion, sexual_orientation, identity_notes, nhs_number, upn, address, postcode,
+		address_confidential, restricted, restriction_reason, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+		$20, $21, $22, 1, $23, $23) RETURNING id`,
+		p.Kind, p.GivenName, p.FamilyName, p.OtherNames, p.DateOfBirth, p.ExpectedDateOfBirth,
+		p.DateOfDeath, string(p.Sex), p.GenderIdentity, string(p.Ethnicity), p.FirstLanguage,
+		p.InterpreterNeeded, p.Religion, p.SexualOrientation, p.IdentityNotes, string(p.NHSNumber),
+		string(p.UPN), p.Address, string(p.Postcode), p.AddressConfidential, p.Restricted,
+		p.RestrictionReason, t.now)
+	if err != nil {
+		return mapErr(err)
+	}
+	p.ID = id
+	return t.writePersonDetails(p, false)
+}
+
+// UpdatePerson saves every field of p if its version is still current.
+func (t *Tx) UpdatePerson(p *csc.Person) error {
+	err := t.updateVersioned("person", p.ID, `UPDATE person SET kind = $1, given_name = $2,
+		family_name = $3, other_names = $4, date_of_birth = $5, expected_dob = $6, date_of_death = $7,
+		sex = $8, gender_identity = $9, ethnicity = $10, first_language = $11, interpreter_needed = $12,
+		religion = $13, sexual_orientation = $14, identity_notes = $15, nhs_number = $16, upn = $17,
+		address = $18, postcode = $19, address_confidential = $20, restricted = $21,
+		restriction_reason = $22, version = version + 1, updated_at = $23
+		WHERE id = $24 AND version = $25`,
+		p.Kind, p.GivenName, p.FamilyName, p.OtherNames, p.DateOfBirth, p.ExpectedDateOfBirth,
+		p.DateOfDeath, string(p.Sex), p.GenderIdentity, string(p.Ethnicity), p.FirstLanguage,
+		p.InterpreterNeeded, p.Religion, p.SexualOrientation, p.IdentityNotes, string(p.NHSNumber),
+		string(p.UPN), p.Address, string(p.Postcode), p.AddressConfidential, p.Restricted,
+		p.RestrictionReason, t.now, p.ID, p.Version)
+	if err != nil {
+		return err
+	}
+	p.Version++
+	p.UpdatedAt = t.now
+	return t.writePersonDetails(p, true)
+}
+
+func (t *Tx) writePersonDetails(p *csc.Person, replace bool) error {
+	if replace {
+		if _, err := t.exec(`DELETE FROM person_disability WHERE person_id = $1`, p.ID); err != nil {
+			return err
+		}
+		if _, err := t.exec(`DELETE FROM person_name_key WHERE person_id = $1`, p.ID); err != nil {
+			return err
+		}
+	}
+	for _, d := range p.Disabilities {
+		if _, err := t.exec(`INSERT INTO person_disability (person_id, code) VALUES ($1, $2)`, p.ID, string(d)); err != nil {
+			return err
+		}
+	}
+	for _, k := range csc.NameKeys(p.GivenName, p.FamilyName, p.OtherNames) {
+		if _, err := t.exec(`INSERT INTO person_name_key (person_id, name_key) VALUES ($1, $2)`, p.ID, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FindPersonByID returns one person with their disabilities.
+func (t *Tx) FindPersonByID(id int64) (*csc.Person, error) {
+	var p csc.Person
+	err := scanPerson(t.queryRow(`SELECT `+personColumns+` FROM person p WHERE p.id = $1`, id), &p)
+	if err != nil {
+		return nil, notFound(err, "person", id)
+	}
+	if err := t.loadDisabilities([]*csc.Person{&p}); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// FindPeopleByIDs returns the people with the given ids, in id order.
+func (t *Tx) FindPeopleByIDs(ids []int64) ([]csc.Person, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return t.findPeople(`SELECT `+personColumns+` FROM person p WHERE p.id IN (`+
+		placeholders(1, len(ids))+`) ORDER BY p.id`, args...)
+}
+
+func (t *Tx) findPeople(query string, args ...any) ([]csc.Person, error) {
+	rows, err := t.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []csc.Person
+	for rows.Next() {
+		var p csc.Person
+		if err := scanPerson(rows, &p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ptrs := make([]*csc.Person, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	return out, t.loadDisabilities(ptrs)
+}
+
+func (t *Tx) loadDisabilities(ps []*csc.Person) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*csc.Person, len(ps))
+	args := make([]any, len(ps))
+	for i, p := range ps {
+		byID[p.ID] = p
+		args[i] = p.ID
+	}
+	rows, err := t.query(`SELECT person_id, code FROM person_disability WHERE person_id IN (`+
+		placeholders(1, len(ps))+`) ORDER BY person_id, code`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return err
+		}
+		byID[id].Disabilities = append(byID[id].Disabilities, csc.DisabilityCode(code))
+	}
+	return rows.Err()
+}
+
+// FindPeople returns candidates for a people search: everyone matching every
+// word of the name (by spelling prefix or by sound) and every other field
+// given. Ranking is the service layer's job; at most 500 candidates return.
+func (t *Tx) FindPeople(q csc.PersonQuery) ([]csc.Person, error) {
+	var where []string
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + itoa(len(args))
+	}
+	if toks := csc.NameTokens(q.Name); len(toks) > 0 {
+		var sets []string
+		for _, tok := range toks {
+			sets = append(sets, `SELECT person_id FROM person_name_key WHERE name_key = `+arg("~"+csc.SoundKey(tok))+
+				` OR (name_key >= `+arg("="+tok)+` AND name_key < `+arg("="+tok+"\x7f")+`)`)
+		}
+		where = append(where, `p.id IN (`+strings.Join(sets, " INTERSECT ")+`)`)
+	}
+	if q.DateOfBirth != "" {
+		where = append(where, `p.date_of_birth = `+arg(q.DateOfBirth))
+	}
+	if q.NHSNumber != "" {
+		where = append(where, `p.nhs_number = `+arg(q.NHSNumber))
+	}
+	if q.Postcode != "" {
+		where = append(where, `p.postcode = `+arg(q.Postcode))
+	}
+	if q.Kind != "" {
+		where = append(where, `p.kind = `+arg(string(q.Kind)))
+	}
+	if len(where) == 0 {
+		return nil, nil
+	}
+	return t.findPeople(`SELECT `+personColumns+` FROM person p WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY p.id LIMIT 500`, args...)
+}
+
+// CreateRelationship records a relationship from both sides.
+func (t *Tx) CreateRelationship(r *csc.Relationship) error {
+	id, err := t.insert(`INSERT INTO relationship (person_id, other_id, type, parental_responsibility,
+		lives_with, notes, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7) RETURNING id`,
+		r.PersonID, r.Other.ID, string(r.Type), r.ParentalResponsibility, r.LivesWith, r.Notes, t.now)
+	if err != nil {
+		return mapErr(err)
+	}
+	r.ID, r.Version = id, 1
+	// The inverse row: the person is Type.Inverse() to Other. Parental
+	// responsibility belongs to whoever is the parent, so it goes only on the
+	// row where the other person holds it.
+	_, err = t.exec(`INSERT INTO relationship (person_id, other_id, type, parental_responsibility,
+		lives_with, notes, version, created_at) VALUES ($1, $2, $3, FALSE, $4, $5, 1, $6)`,
+		r.Other.ID, r.PersonID, string(r.Type.Inverse()), r.LivesWith, r.Notes, t.now)
+	return mapErr(err)
+}
+
+// ListRelationships returns the people related to personID, household first.
+func (t *Tx) ListRelationships(personID int64) ([]csc.Relationship, error) {
+	rows, err := t.query(`SELECT r.id, r.type, r.parental_responsibility, r.lives_with, r.notes,
+		r.version, `+personColumns+` FROM relationship r JOIN person p ON p.id = r.other_id
+		WHERE r.person_id = $1 ORDER BY r.lives_with DESC, p.date_of_birth, p.id`, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []csc.Relationship
+	for rows.Next() {
+		r := csc.Relationship{PersonID: personID}
+		var typ string
+		var p csc.Person
+		var sex, eth, nhs, upn, pc string
+		err := rows.Scan(&r.ID, &typ, &r.ParentalResponsibility, &r.LivesWith, &r.Notes, &r.Version,
+			&p.ID, &p.Kind, &p.GivenName, &p.FamilyName, &p.OtherNames, &p.DateOfBirth,
+			&p.ExpectedDateOfBirth, &p.DateOfDeath, &sex, &p.GenderIdentity, &eth, &p.FirstLanguage,
+			&p.InterpreterNeeded, &p.Religion, &p.SexualOrientation, &p.IdentityNotes, &nhs, &upn,
+			&p.Address, &pc, &p.AddressConfidential, &p.Restricted, &p.RestrictionReason, &p.Version,
+			scanTime{&p.CreatedAt}, scanTime{&p.UpdatedAt})
+		if err != nil {
+			return nil, err
+		}
+		p.Sex, p.Ethnicity, p.NHSNumber = csc.SexCode(sex), csc.EthnicityCode(eth), csc.NHSNumber(nhs)
+		p.UPN, p.Postcode = csc.UPN(upn), csc.Postcode(pc)
+		r.Type, r.Other = csc.RelationshipType(typ), p
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// GrantAccess names a member of staff on a restricted record.
+func (t *Tx) GrantAccess(personID, staffID int64) error {
+	ok, err := t.HasAccess(personID, staffID)
+	if err != nil || ok {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO person_access (person_id, staff_id, granted_at) VALUES ($1, $2, $3)`,
+		personID, staffID, t.now)
+	return mapErr(err)
+}
+
+// RevokeAccess removes a member of staff from a restricted record's list.
+func (t *Tx) RevokeAccess(personID, staffID int64) error {
+	_, err := t.exec(`DELETE FROM person_access WHERE person_id = $1 AND staff_id = $2`, personID, staffID)
+	return err
+}
+
+// HasAccess reports whether staffID is named on personID's record.
+func (t *Tx) HasAccess(personID, staffID int64) (bool, error) {
+	var n int
+	err := t.queryRow(`SELECT COUNT(*) FROM person_access WHERE person_id = $1 AND staff_id = $2`,
+		personID, staffID).Scan(&n)
+	return n > 0, err
+}
+
+// ListAccess returns the staff named on a restricted record, by name.
+func (t *Tx) ListAccess(personID int64) ([]csc.Staff, error) {
+	out, err := t.listStaff(`WHERE s.id IN (SELECT staff_id FROM person_access WHERE person_id = $1)`, personID)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, err
+}

@@ -1,0 +1,237 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"cairn/internal/csc"
+	"cairn/internal/store"
+	"cairn/internal/store/storetest"
+)
+
+var ctx = context.Background()
+
+func fixedClock() func() time.Time {
+	t := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+	return func() time.Time { return t }
+}
+
+func mustWrite(t *testing.T, db *store.DB, fn func(tx csc.Tx) error) {
+	t.Helper()
+	if err := db.Write(ctx, fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPersonRoundTripAndSearch(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		p := csc.Person{Kind: csc.KindChild, GivenName: "Kathryn", FamilyName: "Smyth", DateOfBirth: csc.MustParseDate("2015-02-28"),
+			Sex: "F", Ethnicity: "WBRI", NHSNumber: "9434765919", Postcode: "NM3 4QT",
+			Disabilities: []csc.DisabilityCode{"AUT", "COMM"}}
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.CreatePerson(&p) })
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			got, err := tx.FindPersonByID(p.ID)
+			if err != nil {
+				return err
+			}
+			if got.Name() != "Kathryn Smyth" || got.DateOfBirth != p.DateOfBirth || got.Version != 1 ||
+				len(got.Disabilities) != 2 || got.NHSNumber != "9434765919" || !got.CreatedAt.Equal(fixedClock()()) {
+				t.Errorf("read back %+v", got)
+			}
+			for _, q := range []csc.PersonQuery{{Name: "catherine smith"}, {Name: "kath"}, {DateOfBirth: "2015-02-28"},
+				{NHSNumber: "9434765919"}, {Postcode: "NM3 4QT"}, {Name: "smith", DateOfBirth: "2015-02-28"}} {
+				found, err := tx.FindPeople(q)
+				if err != nil {
+					return err
+				}
+				if len(found) != 1 || found[0].ID != p.ID {
+					t.Errorf("search %+v found %d people", q, len(found))
+				}
+			}
+			found, err := tx.FindPeople(csc.PersonQuery{Name: "smith", DateOfBirth: "2015-03-01"})
+			if err == nil && len(found) != 0 {
+				t.Errorf("a different date of birth matched")
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestStaleUpdateIsAConflict(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		p := csc.Person{Kind: csc.KindChild, GivenName: "Ava", FamilyName: "Jones", DateOfBirth: csc.MustParseDate("2019-06-01")}
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.CreatePerson(&p) })
+		first, second := p, p
+		first.GivenName = "Eva"
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.UpdatePerson(&first) })
+		second.FamilyName = "Jonas"
+		err := db.Write(ctx, func(tx csc.Tx) error { return tx.UpdatePerson(&second) })
+		if csc.ErrorKind(err) != csc.Conflict {
+			t.Fatalf("stale update: got %v, want a conflict", err)
+		}
+		missing := p
+		missing.ID = 99999
+		err = db.Write(ctx, func(tx csc.Tx) error { return tx.UpdatePerson(&missing) })
+		if csc.ErrorKind(err) != csc.NotFound {
+			t.Fatalf("update of a missing record: got %v, want not found", err)
+		}
+		db.Read(ctx, func(tx csc.Tx) error {
+			got, _ := tx.FindPersonByID(p.ID)
+			if got.Name() != "Eva Jones" || got.Version != 2 {
+				t.Errorf("after the conflict the record is %q v%d, want the first save kept", got.Name(), got.Version)
+			}
+			return nil
+		})
+	})
+}
+
+func TestFailedWriteSavesNothing(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		err := db.Write(ctx, func(tx csc.Tx) error {
+			p := csc.Person{Kind: csc.KindChild, GivenName: "Leo", FamilyName: "Hart"}
+			if err := tx.CreatePerson(&p); err != nil {
+				return err
+			}
+			return csc.Errorf(csc.Invalid, "stop")
+		})
+		if csc.ErrorKind(err) != csc.Invalid {
+			t.Fatal(err)
+		}
+		db.Read(ctx, func(tx csc.Tx) error {
+			found, _ := tx.FindPeople(csc.PersonQuery{Name: "hart"})
+			if len(found) != 0 {
+				t.Errorf("a rolled-back person was saved")
+			}
+			return nil
+		})
+	})
+}
+
+func TestAuditRowsCannotBeChanged(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, dsn string) {
+		db, err := store.Open(ctx, dsn, store.Options{Now: fixedClock()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		mustWrite(t, db, func(tx csc.Tx) error {
+			return tx.CreateAudit(csc.AuditEntry{Action: "view", SubjectType: "person", SubjectID: 1, ChildID: 1, Channel: csc.ChannelWeb})
+		})
+		raw := rawDB(t, dsn)
+		for _, stmt := range []string{`UPDATE audit SET action = 'nothing'`, `DELETE FROM audit`} {
+			if _, err := raw.Exec(stmt); err == nil {
+				t.Errorf("%s succeeded; the audit trail must be append-only", stmt)
+			}
+		}
+	})
+}
+
+func rawDB(t *testing.T, dsn string) *sql.DB {
+	driver, conn := "pgx", dsn
+	if store.EngineOf(dsn) == store.SQLite {
+		driver, conn = "sqlite", dsn
+	}
+	db, err := sql.Open(driver, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestInstantsOrderAcrossEngines(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		child := csc.Person{Kind: csc.KindChild, GivenName: "Mia", FamilyName: "Reed", DateOfBirth: csc.MustParseDate("2012-01-01")}
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.CreatePerson(&child) })
+		base := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		// Whole seconds and fractions mixed: text order must match time order.
+		for _, d := range []time.Duration{500 * time.Millisecond, 0, 2 * time.Second, 1500 * time.Millisecond, time.Microsecond} {
+			c := csc.Contact{ChildID: child.ID, ReceivedAt: base.Add(d), DueAt: base.Add(d + time.Hour), Source: "6", Consent: csc.ConsentGiven}
+			mustWrite(t, db, func(tx csc.Tx) error { return tx.CreateContact(&c) })
+		}
+		db.Read(ctx, func(tx csc.Tx) error {
+			cs, total, err := tx.FindContacts(csc.ContactQuery{Open: true})
+			if err != nil || total != 5 {
+				t.Fatalf("queue: %d, %v", total, err)
+			}
+			if !sort.SliceIsSorted(cs, func(i, j int) bool { return cs[i].ReceivedAt.Before(cs[j].ReceivedAt) }) {
+				t.Errorf("queue not in order received: %v", cs)
+			}
+			return nil
+		})
+	})
+}
+
+// TestSchemasMatch checks the two engines' migrations build the same tables
+// and columns, so one SQL text serves both.
+func TestSchemasMatch(t *testing.T) {
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		t.Skip("needs " + storetest.PostgresEnv)
+	}
+	lite, err := store.Open(ctx, storetest.SQLiteDSN(t), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	pgDSN := storetest.PostgresDSN(t)
+	pg, err := store.Open(ctx, pgDSN, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	a := sqliteColumns(t, lite)
+	b := postgresColumns(t, rawDB(t, pgDSN))
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("schemas differ:\nsqlite:   %v\npostgres: %v", a, b)
+	}
+	va, _ := lite.SchemaVersion(ctx)
+	vb, _ := pg.SchemaVersion(ctx)
+	if va != vb || va == 0 {
+		t.Errorf("schema versions %d and %d", va, vb)
+	}
+}
+
+func sqliteColumns(t *testing.T, db *store.DB) []string {
+	var out []string
+	raw, err := sql.Open("sqlite", db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	rows, err := raw.Query(`SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var tbl, col string
+		rows.Scan(&tbl, &col)
+		out = append(out, tbl+"."+col)
+	}
+	return out
+}
+
+func postgresColumns(t *testing.T, raw *sql.DB) []string {
+	var out []string
+	rows, err := raw.Query(`SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = current_schema() ORDER BY table_name, column_name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var tbl, col string
+		rows.Scan(&tbl, &col)
+		out = append(out, tbl+"."+col)
+	}
+	return out
+}

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"cairn/internal/csc"
+)
+
+// Tx is one transaction. It implements csc.Tx; its methods live in one file
+// per part of the record.
+type Tx struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	engine Engine
+	now    time.Time
+	stmts  map[string]*sql.Stmt
+}
+
+var _ csc.Tx = (*Tx)(nil)
+
+// Now is the instant the transaction began, used for every timestamp it writes.
+func (t *Tx) Now() time.Time { return t.now }
+
+// stmt returns a prepared statement for query. SQLite re-parses unprepared
+// SQL on every call, which dominates bulk loads, so statements are prepared
+// once per transaction there; pgx caches prepared statements itself.
+func (t *Tx) stmt(query string) (*sql.Stmt, error) {
+	if s, ok := t.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := t.tx.PrepareContext(t.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = s
+	return s, nil
+}
+
+func (t *Tx) closeStmts() {
+	for _, s := range t.stmts {
+		s.Close()
+	}
+	t.stmts = nil
+}
+
+func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if t.engine == SQLite {
+		s, err := t.stmt(query)
+		if err != nil {
+			return nil, err
+		}
+		return s.ExecContext(t.ctx, args...)
+	}
+	return t.tx.ExecContext(t.ctx, query, args...)
+}
+
+func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	if t.engine == SQLite {
+		s, err := t.stmt(query)
+		if err != nil {
+			return nil, err
+		}
+		return s.QueryContext(t.ctx, args...)
+	}
+	return t.tx.QueryContext(t.ctx, query, args...)
+}
+
+func (t *Tx) queryRow(query string, args ...any) *sql.Row {
+	if t.engine == SQLite {
+		s, err := t.stmt(query)
+		if err == nil {
+			return s.QueryRowContext(t.ctx, args...)
+		}
+	}
+	return t.tx.QueryRowContext(t.ctx, query, args...)
+}
+
+// insert runs an INSERT … RETURNING id and returns the new id.
+func (t *Tx) insert(query string, args ...any) (int64, error) {
+	var id int64
+	err := t.queryRow(query, args...).Scan(&id)
+	return id, err
+}
+
+// updateVersioned runs an UPDATE whose WHERE clause ends in
+// "id = $n AND version = $m" and reports a conflict or absence when it
+// changes no row.
+func (t *Tx) updateVersioned(table string, id int64, query string, args ...any) error {
+	res, err := t.exec(query, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 1 {
+		return nil
+	}
+	var exists int
+	if err := t.queryRow(`SELECT COUNT(*) FROM `+table+` WHERE id = $1`, id).Scan(&exists); err != nil {
+		return err
+	}
+	if exists == 0 {
+		return csc.Errorf(csc.NotFound, "There is no %s %d.", strings.ReplaceAll(table, "_", " "), id)
+	}
+	return csc.Errorf(csc.Conflict, "This %s was changed by someone else after you opened it.", strings.ReplaceAll(table, "_", " "))
+}
+
+// notFound turns sql.ErrNoRows into a NotFound error naming the record.
+func notFound(err error, what string, id any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return csc.Errorf(csc.NotFound, "There is no %s %v.", what, id)
+	}
+	return err
+}
+
+// mapErr turns a unique-constraint violation into a Conflict a user can act on.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	s := err.Error()
+	if strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505") {
+		return &csc.Error{Kind: csc.Conflict, Message: "That is already in use.", Err: err}
+	}
+	return err
+}
+
+// nullTime stores the zero time as NULL.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+// nullID stores id 0 as NULL, for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// scanTime reads a nullable instant.
+type scanTime struct{ t *time.Time }
+
+func (s scanTime) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*s.t = time.Time{}
+	case time.Time:
+		*s.t = v.UTC()
+	case string:
+		return s.parse(v)
+	case []byte:
+		return s.parse(string(v))
+	default:
+		return fmt.Errorf("store: cannot read a time from %T", src)
+	}
+	return nil
+}
+
+func (s scanTime) parse(v string) error {
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			*s.t = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("store: cannot read the time %q", v)
+}
+
+// scanID reads a nullable reference as 0 when NULL.
+type scanID struct{ id *int64 }
+
+func (s scanID) Scan(src any) error {
+	var n sql.NullInt64
+	if err := n.Scan(src); err != nil {
+		return err
+	}
+	*s.id = n.Int64
+	return nil
+}
+
+// placeholders returns "$from, $from+1, … " for n values.
+func placeholders(from, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d", from+i)
+	}
+	return b.String()
+}

@@ -1,0 +1,202 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"cairn/internal/app/apptest"
+	"cairn/internal/csc"
+	"cairn/internal/web"
+)
+
+var ctx = context.Background()
+
+// site is a running test server with a signed-in browser per role.
+type site struct {
+	*apptest.Env
+	srv     *httptest.Server
+	clients map[csc.Role]*http.Client
+}
+
+func newSite(t *testing.T, e *apptest.Env) *site {
+	h, err := web.New(e.App, web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), InsecureCookies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	s := &site{Env: e, srv: srv, clients: map[csc.Role]*http.Client{}}
+	for _, r := range csc.Roles {
+		jar, _ := cookiejar.New(nil)
+		u, _ := url.Parse(srv.URL)
+		jar.SetCookies(u, []*http.Cookie{{Name: "cairn_session", Value: e.SignIn(t, r), Path: "/"}})
+		s.clients[r] = &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+	return s
+}
+
+func (s *site) do(t *testing.T, r csc.Role, method, path string, form url.Values) (int, string) {
+	t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, _ := http.NewRequest(method, s.srv.URL+path, body)
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := s.clients[r].Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// fixture is a fresh child in the assessment team's district, allocated to
+// the social worker, with a screened open contact and a decided one.
+type fixture struct {
+	child, open, decided, letter int64
+	version                      int
+}
+
+func (s *site) fixture(t *testing.T) fixture {
+	mash := s.Actor(csc.RoleMASH)
+	p := s.Child(t, "Iris", fmt.Sprintf("Vale%d", len(s.Audits(t, 0))), "2013-04-04")
+	s.Allocate(t, p.ID, s.Staff[csc.RoleSocialWorker])
+	c := s.Contact(t, p.ID)
+	c, err := s.App.ScreenContact(ctx, mash, c.ID, csc.ScreeningInput{Version: c.Version, RAG: "amber", Risks: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := s.Contact(t, p.ID)
+	d, _ = s.App.ScreenContact(ctx, mash, d.ID, csc.ScreeningInput{Version: d.Version, RAG: "green", Risks: "x"})
+	d, err = s.App.DecideContact(ctx, mash, d.ID, csc.DecisionInput{Version: d.Version, Decision: "advice", Rationale: "Advice."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fixture{child: p.ID, open: c.ID, decided: d.ID, letter: d.LetterDocumentID, version: c.Version}
+}
+
+type route struct {
+	method, path string
+	form         func(f fixture) url.Values
+	allowed      []csc.Role
+}
+
+var (
+	viewers   = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleIRO, csc.RoleQA, csc.RoleAnalyst, csc.RoleBusinessSupport, csc.RoleInspector}
+	editors   = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH}
+	recorders = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleBusinessSupport}
+	frontDoor = []csc.Role{csc.RoleTeamManager, csc.RoleMASH}
+)
+
+func personForm(f fixture) url.Values {
+	return url.Values{"kind": {"child"}, "given_name": {"Iris"}, "family_name": {"Vale"}, "date_of_birth": {"2013-04-04"}, "version": {"1"}}
+}
+
+// childRoutes is every route that reads or changes a child's record, with
+// the roles that may use it. Paths use %[1]d for the child, %[2]d for the
+// open contact, %[3]d for the decided contact and %[4]d for its letter.
+var childRoutes = []route{
+	{"GET", "/people/%[1]d", nil, viewers},
+	{"GET", "/people/%[1]d/edit", nil, editors},
+	{"POST", "/people/%[1]d", personForm, editors},
+	{"POST", "/people/%[1]d/relationships", func(f fixture) url.Values {
+		return url.Values{"other_id": {"1"}, "type": {"sibling"}}
+	}, editors},
+	{"GET", "/people/%[1]d/restriction", nil, []csc.Role{csc.RoleTeamManager}},
+	{"GET", "/people?name=vale", nil, append([]csc.Role{csc.RoleEarlyHelp}, viewers...)},
+	{"GET", "/contacts/new?child=%[1]d", nil, recorders},
+	{"POST", "/contacts", func(f fixture) url.Values {
+		return url.Values{"child_id": {fmt.Sprint(f.child)}, "received_at": {"2026-03-02T09:00"}, "source": {"6"},
+			"referrer_name": {"PC Example"}, "presenting_concerns": {"Concern"}, "consent": {"given"}}
+	}, recorders},
+	{"GET", "/contacts/%[2]d", nil, viewers},
+	{"POST", "/contacts/%[2]d/screening", func(f fixture) url.Values {
+		return url.Values{"version": {fmt.Sprint(f.version)}, "rag": {"red"}, "risks": {"Injury"}}
+	}, frontDoor},
+	{"POST", "/contacts/%[2]d/checks", func(f fixture) url.Values { return url.Values{"agency": {"health"}} }, frontDoor},
+	{"POST", "/contacts/%[2]d/decision", func(f fixture) url.Values {
+		return url.Values{"version": {fmt.Sprint(f.version)}, "decision": {"referral"}, "rationale": {"Assess."}}
+	}, frontDoor},
+	{"POST", "/contacts/%[3]d/oversight", func(f fixture) url.Values {
+		return url.Values{"oversight_rationale": {"Agreed."}}
+	}, []csc.Role{csc.RoleTeamManager}},
+	{"GET", "/documents/%[4]d", nil, viewers},
+	{"GET", "/front-door", nil, frontDoor},
+	{"GET", "/admin/audit?child=%[1]d", nil, []csc.Role{csc.RoleAdmin}},
+}
+
+// TestRoutesAuditAndRefuse proves each route that touches a child's record
+// writes an audit row about that child for every role allowed to use it,
+// and refuses every other role with 403 and no change.
+func TestRoutesAuditAndRefuse(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		s := newSite(t, e)
+		for _, rt := range childRoutes {
+			for _, role := range csc.Roles {
+				name := rt.method + " " + strings.ReplaceAll(rt.path, "%", "") + " as " + string(role)
+				t.Run(name, func(t *testing.T) {
+					f := s.fixture(t)
+					path := rt.path
+					if strings.Contains(path, "%") {
+						path = fmt.Sprintf(rt.path, f.child, f.open, f.decided, f.letter)
+					}
+					var form url.Values
+					if rt.form != nil {
+						form = rt.form(f)
+					}
+					before := len(s.Audits(t, f.child))
+					st, body := s.do(t, role, rt.method, path, form)
+					after := len(s.Audits(t, f.child))
+					allowed := false
+					for _, a := range rt.allowed {
+						allowed = allowed || a == role
+					}
+					switch {
+					case allowed && st >= 400:
+						t.Errorf("status %d for an allowed role: %.300s", st, body)
+					case allowed && after <= before && !strings.HasPrefix(path, "/front-door") && !strings.HasPrefix(path, "/people?"):
+						t.Errorf("no audit row written about child %d", f.child)
+					case !allowed && st != http.StatusForbidden:
+						t.Errorf("status %d, want 403", st)
+					case !allowed && after != before:
+						t.Errorf("a refused request changed the audit trail (%d → %d rows)", before, after)
+					}
+				})
+			}
+		}
+	})
+}
+
+// TestListingsAreAudited checks the queue and search, which list many
+// children, leave a trail: each queued contact's child, and each search
+// with the records it returned.
+func TestListingsAreAudited(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		s := newSite(t, e)
+		f := s.fixture(t)
+		before := len(s.Audits(t, f.child))
+		if st, _ := s.do(t, csc.RoleMASH, "GET", "/front-door", nil); st != 200 {
+			t.Fatal(st)
+		}
+		if len(s.Audits(t, f.child)) != before+1 {
+			t.Errorf("the queue listing of the child was not audited")
+		}
+		s.do(t, csc.RoleQA, "GET", "/people?name=iris", nil)
+		rows, _, _ := s.App.AuditTrail(ctx, s.Actor(csc.RoleAdmin), csc.AuditQuery{StaffID: s.Staff[csc.RoleQA].ID})
+		if len(rows) == 0 || rows[0].Action != "search" || !strings.Contains(rows[0].Detail, fmt.Sprint(f.child)) {
+			t.Errorf("search audit: %+v", rows)
+		}
+	})
+}
