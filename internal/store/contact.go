@@ -35,7 +35,10 @@ func scanContact(r rowScanner, c *csc.Contact) error {
 
 // CreateContact inserts a contact and its household members.
 func (t *Tx) CreateContact(c *csc.Contact) error {
-	c.CreatedAt, c.Version = t.now, 1
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = t.now
+	}
+	c.Version = 1
 	id, err := t.insert(`INSERT INTO contact (child_id, received_at, due_at, source, referrer_name,
 		referrer_org, referrer_role, referrer_phone, referrer_email, referrer_address, out_of_hours,
 		presenting_concerns, historic_concerns, consent, consent_rationale, team_id, rag, risks,
@@ -48,7 +51,7 @@ func (t *Tx) CreateContact(c *csc.Contact) error {
 		c.OutOfHours, c.PresentingConcerns, c.HistoricConcerns, string(c.Consent), c.ConsentRationale,
 		nullID(c.TeamID), string(c.RAG), c.Risks, c.ProtectiveFactors, c.ScreeningSummary,
 		string(c.Decision), c.DecisionRationale, nullTime(c.DecidedAt), nullID(c.DecidedByID),
-		nullID(c.LetterDocumentID), nullID(c.ReferralID), nullID(c.RecordedByID), t.now)
+		nullID(c.LetterDocumentID), nullID(c.ReferralID), nullID(c.RecordedByID), c.CreatedAt.UTC())
 	if err != nil {
 		return mapErr(err)
 	}
@@ -200,10 +203,13 @@ func (t *Tx) listPartnerChecks(contactID int64) ([]csc.PartnerCheck, error) {
 
 // CreatePartnerCheck records a request to a partner agency.
 func (t *Tx) CreatePartnerCheck(pc *csc.PartnerCheck) error {
-	pc.RequestedAt, pc.Version = t.now, 1
+	if pc.RequestedAt.IsZero() {
+		pc.RequestedAt = t.now
+	}
+	pc.Version = 1
 	id, err := t.insert(`INSERT INTO partner_check (contact_id, agency, requested_at, requested_by,
 		returned_at, summary, version) VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
-		pc.ContactID, string(pc.Agency), t.now, nullID(pc.RequestedByID), nullTime(pc.ReturnedAt), pc.Summary)
+		pc.ContactID, string(pc.Agency), pc.RequestedAt.UTC(), nullID(pc.RequestedByID), nullTime(pc.ReturnedAt), pc.Summary)
 	pc.ID = id
 	return mapErr(err)
 }
@@ -221,10 +227,12 @@ func (t *Tx) UpdatePartnerCheck(pc *csc.PartnerCheck) error {
 
 // CreateOversight records a manager's oversight.
 func (t *Tx) CreateOversight(o *csc.Oversight) error {
-	o.RecordedAt = t.now
+	if o.RecordedAt.IsZero() {
+		o.RecordedAt = t.now
+	}
 	id, err := t.insert(`INSERT INTO oversight (subject_type, subject_id, child_id, staff_id, recorded_at,
 		rationale) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		o.SubjectType, o.SubjectID, o.ChildID, o.StaffID, t.now, o.Rationale)
+		o.SubjectType, o.SubjectID, o.ChildID, o.StaffID, o.RecordedAt.UTC(), o.Rationale)
 	o.ID = id
 	return mapErr(err)
 }

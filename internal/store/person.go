@@ -29,7 +29,10 @@ func scanPerson(r rowScanner, p *csc.Person) error {
 
 // CreatePerson inserts a person with their disabilities and search keys.
 func (t *Tx) CreatePerson(p *csc.Person) error {
-	p.CreatedAt, p.UpdatedAt, p.Version = t.now, t.now, 1
+	if p.CreatedAt.IsZero() {
+		p.CreatedAt = t.now
+	}
+	p.UpdatedAt, p.Version = p.CreatedAt, 1
 	id, err := t.insert(`INSERT INTO person (kind, given_name, family_name, other_names, date_of_birth,
 		expected_dob, date_of_death, sex, gender_identity, ethnicity, first_language, interpreter_needed,
 		religion, sexual_orientation, identity_notes, nhs_number, upn, address, postcode,
@@ -40,7 +43,7 @@ func (t *Tx) CreatePerson(p *csc.Person) error {
 		p.DateOfDeath, string(p.Sex), p.GenderIdentity, string(p.Ethnicity), p.FirstLanguage,
 		p.InterpreterNeeded, p.Religion, p.SexualOrientation, p.IdentityNotes, string(p.NHSNumber),
 		string(p.UPN), p.Address, string(p.Postcode), p.AddressConfidential, p.Restricted,
-		p.RestrictionReason, t.now)
+		p.RestrictionReason, p.CreatedAt.UTC())
 	if err != nil {
 		return mapErr(err)
 	}

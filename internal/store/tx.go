@@ -83,8 +83,20 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 	return t.tx.QueryRowContext(t.ctx, query, args...)
 }
 
-// insert runs an INSERT … RETURNING id and returns the new id.
+// insert runs an INSERT … RETURNING id and returns the new id. On SQLite
+// it runs the INSERT without its RETURNING clause and reads the rowid the
+// statement assigned: RETURNING there goes through a temporary table and a
+// result set for every row, which costs about a third of a bulk load.
 func (t *Tx) insert(query string, args ...any) (int64, error) {
+	if t.engine == SQLite {
+		if q, ok := strings.CutSuffix(query, "RETURNING id"); ok {
+			res, err := t.exec(q, args...)
+			if err != nil {
+				return 0, err
+			}
+			return res.LastInsertId()
+		}
+	}
 	var id int64
 	err := t.queryRow(query, args...).Scan(&id)
 	return id, err

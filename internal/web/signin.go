@@ -21,6 +21,10 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	addr, _, _ := net.SplitHostPort(r.RemoteAddr)
 	token, _, err := s.app.SignIn(r.Context(), r.PostForm.Get("username"), r.PostForm.Get("password"), addr)
+	if err != nil && status(err) == http.StatusInternalServerError {
+		s.renderError(w, r, err)
+		return
+	}
 	if err != nil {
 		v := &view{Title: "Sign in", Form: url.Values{"username": {r.PostForm.Get("username")}, "next": {safeNext(r.PostForm.Get("next"))}},
 			Errors: []csc.FieldError{{Field: "username", Message: csc.ErrorMessage(err)}}}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/netip"
+	"os"
+	"time"
+
+	"cairn/internal/app"
+	"cairn/internal/synth"
+)
+
+var demoUsers = []struct{ username, role string }{
+	{"mash", "MASH worker"}, {"sw", "social worker"}, {"tm", "team manager"}, {"eh", "early help practitioner"},
+	{"iro", "independent reviewing officer"}, {"qa", "QA auditor"}, {"analyst", "performance analyst"},
+	{"support", "business support"}, {"admin", "administrator"}, {"inspector", "inspector (read-only)"},
+}
+
+// demo builds a synthetic authority on first run (an existing file is
+// reused) and serves it on loopback only, with the demo sign-ins.
+func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
+	start := time.Now()
+	var c config
+	var children int
+	var seed uint64
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	c.flags(fs, "127.0.0.1:8080")
+	fs.IntVar(&children, "children", 2000, "children in the synthetic authority (first run only)")
+	fs.Uint64Var(&seed, "seed", 1, "seed for the synthetic authority (first run only)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if c.db == "" {
+		c.db = "cairn-demo.db"
+	}
+	if err := loopbackOnly(c.addr); err != nil {
+		return err
+	}
+	_, statErr := os.Stat(c.db)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	db, err := openStore(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a := app.New(db, appOptions(c, true, log))
+	defer a.Close()
+	if fresh {
+		hash, err := a.DemoPasswordHash()
+		if err != nil {
+			return err
+		}
+		sum, err := synth.Generate(ctx, db, synth.Options{Children: children, Seed: seed, AsOf: time.Now(), DemoPasswordHash: hash})
+		if err != nil {
+			os.Remove(c.db)
+			return fmt.Errorf("build the demo authority: %w", err)
+		}
+		fmt.Fprintf(stdout, "Built a synthetic authority in %s: %d children, %d contacts (%d open), %d staff.\n",
+			c.db, sum.Children, sum.Contacts, sum.OpenContacts, sum.Staff)
+	} else {
+		fmt.Fprintf(stdout, "Using the existing demo database %s.\n", c.db)
+	}
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\ncairn demo is serving at http://%s/ (ready in %.1fs)\n\nSign in as any of these, password %q:\n",
+		ln.Addr(), time.Since(start).Seconds(), app.DemoPassword)
+	for _, u := range demoUsers {
+		fmt.Fprintf(stdout, "  %-10s %s\n", u.username, u.role)
+	}
+	fmt.Fprintln(stdout, "\nAll data is synthetic. Demo passwords work only in demo mode. Press Ctrl+C to stop.")
+	return listen(ctx, ln, a, true, log)
+}
+
+// loopbackOnly refuses a demo address that is not on this machine: the demo
+// accounts have a published password.
+func loopbackOnly(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%w: --addr %q is not host:port", errUsage, addr)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil || !ip.IsLoopback() {
+		return fmt.Errorf("%w: the demo listens only on loopback (for example 127.0.0.1:8080), not %q", errUsage, addr)
+	}
+	return nil
+}

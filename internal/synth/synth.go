@@ -1,0 +1,200 @@
+// Package synth generates a deterministic synthetic local authority,
+// Northmoor, for the demo, tests and benchmarks: districts and teams, a
+// workforce, and children with their families and three years of front-door
+// history — contacts, screening, partner checks, decisions, manager
+// oversight, referrals, allocations and the timeline — in roughly the
+// proportions of an English council's children's social care.
+//
+// Everything is invented. Names come from lists of common given and family
+// names; addresses are in the postcode area NM, which does not exist; NHS
+// numbers are in the NHS test range. The same seed and AsOf always give the
+// same records, written through the store's ordinary transactions, so later
+// features (assessments, child protection, children in care) can extend the
+// plan of each family and write their records alongside.
+package synth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cairn/internal/csc"
+)
+
+// Options control a generation.
+type Options struct {
+	// Children is the number of children, unborn children included
+	// (default 2000).
+	Children int
+	// Seed chooses the authority: the same Seed and AsOf give identical data.
+	Seed uint64
+	// AsOf is "now" for the synthetic history. Histories run for three years
+	// up to it; open contacts were received in the last few working days
+	// before it. It must be set: the generator never reads the clock.
+	AsOf time.Time
+	// DemoPasswordHash, if set, also creates the demo accounts (mash, sw,
+	// tm, eh, iro, qa, analyst, support, admin, inspector) with this
+	// password hash and Demo set.
+	DemoPasswordHash string
+	// Progress, if set, is told how far each stage has got.
+	Progress func(stage string, done, total int)
+}
+
+// Summary counts what a generation wrote.
+type Summary struct {
+	Districts, Teams, Staff int
+	Children, Adults        int
+	Contacts, OpenContacts  int
+	Referrals, Documents    int
+}
+
+// batchChildren is about how many children are written per transaction:
+// some 60,000 rows. Larger transactions load faster on SQLite (fewer
+// commits and checkpoints) and hold the write lock for about a second.
+const batchChildren = 2000
+
+// maxChildren bounds a generation; a million children is about twenty
+// times the largest English authority.
+const maxChildren = 1_000_000
+
+// nhsNumbers is how many synthetic NHS numbers are used before the rest of
+// the people go without one (csc.SyntheticNHSNumber has about 909,000).
+const nhsNumbers = 900_000
+
+// Generate writes a synthetic authority into an empty store, in
+// transactions of about 2,000 children each, so a failure part-way leaves
+// the batches already committed: start again with an empty store. While one
+// batch is written the next is generated on another goroutine. Documents
+// are not generated: outcome letters come from live decisions.
+func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
+	var sum Summary
+	if opt.AsOf.IsZero() {
+		return sum, errors.New("synth: Options.AsOf must be set")
+	}
+	if opt.Children < 0 || opt.Children > maxChildren {
+		return sum, fmt.Errorf("synth: Options.Children must be between 0 and %d", maxChildren)
+	}
+	if opt.Children == 0 {
+		opt.Children = 2000
+	}
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	g := &famGen{opt: opt, w: newWorld(opt.Seed, opt.Children), asOf: csc.DateOf(opt.AsOf)}
+	progress("planning", 0, opt.Children)
+	staff := planStaffing(opt, g.w, g.census())
+	progress("organisation", 0, 1)
+	if err := st.Write(ctx, func(tx csc.Tx) error { return writeOrganisation(tx, g.w, staff, &sum) }); err != nil {
+		return sum, fmt.Errorf("synth: organisation: %w", err)
+	}
+	progress("organisation", 1, 1)
+	err := g.writeFamilies(ctx, st, staff, &sum, progress)
+	return sum, err
+}
+
+// counters number the synthetic NHS numbers and UPNs in family order.
+type counters struct{ nhs, upn int }
+
+// number gives a family's members their NHS numbers and UPNs. It runs on
+// the generating goroutine, off the writer's critical path.
+func (c *counters) number(f *family) {
+	for _, list := range [][]*member{f.children, f.adults} {
+		for _, m := range list {
+			if m.hasNHS && c.nhs < nhsNumbers {
+				m.p.NHSNumber = csc.SyntheticNHSNumber(c.nhs)
+				c.nhs++
+			}
+			if m.hasUPN {
+				m.p.UPN = csc.SyntheticUPN(LACode, c.upn)
+				c.upn++
+			}
+		}
+	}
+}
+
+// census runs through the families without writing them, counting what the
+// workforce must be sized for.
+func (g *famGen) census() census {
+	c := census{open: make([][5]int, len(g.w.districts))}
+	g.each(false, func(f *family) bool {
+		for _, inc := range f.incidents {
+			c.contacts += len(inc.contacts)
+			for _, cp := range inc.contacts {
+				for _, a := range cp.allocs {
+					if a.end.IsZero() && !a.dropped {
+						c.open[a.district.index][kindIndex(a.kind)]++
+					}
+				}
+			}
+		}
+		return true
+	})
+	return c
+}
+
+// each generates the families in order until there are enough children,
+// stopping early if fn returns false.
+func (g *famGen) each(text bool, fn func(*family) bool) {
+	left := g.opt.Children
+	for i := 0; left > 0; i++ {
+		f := g.newFamily(i, left, text)
+		left -= len(f.children)
+		if !fn(f) {
+			return
+		}
+	}
+}
+
+// writeFamilies generates batches of families on one goroutine while
+// writing the previous batch on this one.
+func (g *famGen) writeFamilies(ctx context.Context, st csc.Store, staff *staffing, sum *Summary,
+	progress func(string, int, int)) error {
+	batches := make(chan []*family, 2)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		var batch []*family
+		n := 0
+		send := func() bool {
+			select {
+			case batches <- batch:
+				batch, n = nil, 0
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		var seq counters
+		g.each(true, func(f *family) bool {
+			seq.number(f)
+			batch = append(batch, f)
+			if n += len(f.children); n >= batchChildren {
+				return send()
+			}
+			return true
+		})
+		if len(batch) > 0 {
+			send()
+		}
+	}()
+	r := newRand(g.opt.Seed, streamAssign, 0)
+	for batch := range batches {
+		err := st.Write(ctx, func(tx csc.Tx) error {
+			w := &writer{tx: tx, st: staff, r: r, sum: sum}
+			for _, f := range batch {
+				if err := w.family(f); err != nil {
+					return fmt.Errorf("family %d: %w", f.index, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("synth: %w", err)
+		}
+		progress("children", sum.Children, g.opt.Children)
+	}
+	return ctx.Err()
+}

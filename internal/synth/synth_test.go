@@ -1,0 +1,226 @@
+package synth_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"cairn/internal/csc"
+	"cairn/internal/store"
+	"cairn/internal/store/storetest"
+	"cairn/internal/synth"
+)
+
+// asOf is a Wednesday morning in term time.
+var asOf = time.Date(2026, 3, 4, 11, 0, 0, 0, time.UTC)
+
+// storeClock fixes the transaction clock, so that created_at columns are
+// the same in every run and two databases can be compared row for row.
+func storeClock() time.Time { return time.Date(2026, 3, 4, 11, 30, 0, 0, time.UTC) }
+
+// generated is a store filled by Generate, with a plain connection for
+// reading its tables directly.
+type generated struct {
+	sum    synth.Summary
+	store  *store.DB
+	db     *sql.DB
+	engine store.Engine
+	asOf   time.Time
+}
+
+// generate fills the database named by dsn and opens it for reading.
+func generate(t testing.TB, dsn string, opt synth.Options) *generated {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn, store.Options{Now: storeClock})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sum, err := synth.Generate(ctx, st, opt)
+	if err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	g := &generated{sum: sum, store: st, engine: store.EngineOf(dsn), asOf: opt.AsOf}
+	driver := "sqlite"
+	if g.engine == store.Postgres {
+		driver = "pgx"
+	}
+	if g.db, err = sql.Open(driver, dsn); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.db.Close() })
+	return g
+}
+
+// query runs a query and calls fn for each row with its values.
+func (g *generated) query(t testing.TB, fn func(vals []any), query string, args ...any) {
+	t.Helper()
+	rows, err := g.db.Query(query, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		fn(vals)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// count runs a query returning one number.
+func (g *generated) count(t testing.TB, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := g.db.QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+// tables are the tables Generate writes, with the order that makes their
+// rows comparable.
+var tables = [][2]string{
+	{"district", "id"}, {"team", "id"}, {"staff", "id"}, {"person", "id"},
+	{"person_name_key", "person_id, name_key"}, {"person_disability", "person_id, code"},
+	{"relationship", "id"}, {"person_access", "person_id, staff_id"}, {"allocation", "id"},
+	{"contact", "id"}, {"contact_household", "contact_id, person_id"}, {"partner_check", "id"},
+	{"oversight", "id"}, {"referral", "id"}, {"event", "id"},
+}
+
+// digests hashes every row of every table, one digest per table.
+func (g *generated) digests(t testing.TB) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, tb := range tables {
+		h := sha256.New()
+		rows := 0
+		g.query(t, func(vals []any) {
+			rows++
+			for _, v := range vals {
+				switch x := v.(type) {
+				case time.Time:
+					v = x.UTC().Format(time.RFC3339Nano)
+				case []byte:
+					v = string(x)
+				}
+				fmt.Fprintf(h, "%v\x1f", v)
+			}
+			h.Write([]byte{'\n'})
+		}, `SELECT * FROM `+tb[0]+` ORDER BY `+tb[1])
+		out[tb[0]] = fmt.Sprintf("%d rows %s", rows, hex.EncodeToString(h.Sum(nil))[:16])
+	}
+	return out
+}
+
+// secondDSN returns another empty database of the same engine as dsn.
+func secondDSN(t *testing.T, dsn string) string {
+	if store.EngineOf(dsn) == store.Postgres {
+		return storetest.PostgresDSN(t)
+	}
+	return storetest.SQLiteDSN(t)
+}
+
+func TestSameSeedSameRows(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, dsn string) {
+		opt := synth.Options{Children: 400, Seed: 7, AsOf: asOf, DemoPasswordHash: "demo-hash"}
+		a := generate(t, dsn, opt)
+		b := generate(t, secondDSN(t, dsn), opt)
+		if a.sum != b.sum {
+			t.Errorf("summaries differ:\n%+v\n%+v", a.sum, b.sum)
+		}
+		da, db := a.digests(t), b.digests(t)
+		for _, tb := range tables {
+			if da[tb[0]] != db[tb[0]] {
+				t.Errorf("table %s differs: %s, then %s", tb[0], da[tb[0]], db[tb[0]])
+			}
+			if strings.HasPrefix(da[tb[0]], "0 rows") && tb[0] != "person_disability" {
+				t.Errorf("table %s is empty", tb[0])
+			}
+		}
+		if store.EngineOf(dsn) != store.SQLite {
+			return
+		}
+		opt.Seed = 8
+		c := generate(t, secondDSN(t, dsn), opt)
+		if dc := c.digests(t); dc["person"] == da["person"] || dc["contact"] == da["contact"] {
+			t.Error("a different seed gave the same people or contacts")
+		}
+	})
+}
+
+func TestOptionsAreChecked(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, storetest.SQLiteDSN(t), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := synth.Generate(ctx, st, synth.Options{Children: 10}); err == nil {
+		t.Error("no AsOf: want an error, since the generator must not read the clock")
+	}
+	if _, err := synth.Generate(ctx, st, synth.Options{Children: -1, AsOf: asOf}); err == nil {
+		t.Error("negative Children: want an error")
+	}
+	var stages []string
+	last := 0
+	sum, err := synth.Generate(ctx, st, synth.Options{Children: 30, AsOf: asOf, Progress: func(stage string, done, total int) {
+		if len(stages) == 0 || stages[len(stages)-1] != stage {
+			stages = append(stages, stage)
+		}
+		if stage == "children" {
+			last = done
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Children != 30 || last != 30 || strings.Join(stages, ",") != "planning,organisation,children" {
+		t.Errorf("30 children: summary %+v, progress stages %v ending at %d", sum, stages, last)
+	}
+	if err := st.Read(ctx, func(tx csc.Tx) error {
+		_, _, err := tx.FindStaffByUsername("sw")
+		return err
+	}); csc.ErrorKind(err) != csc.NotFound {
+		t.Errorf("demo accounts were created without a password hash (err %v)", err)
+	}
+}
+
+func TestGenerate50000(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 50,000 children (about a minute); skipped with -short")
+	}
+	start := time.Now()
+	g := generate(t, storetest.SQLiteDSN(t), synth.Options{Children: 50000, Seed: 1, AsOf: asOf})
+	t.Logf("50,000 children on SQLite in %v: %+v", time.Since(start).Round(time.Millisecond), g.sum)
+	if g.sum.Children != 50000 || g.count(t, `SELECT COUNT(*) FROM person WHERE kind <> 'adult'`) != 50000 {
+		t.Errorf("summary %+v", g.sum)
+	}
+	if n := g.count(t, `SELECT COUNT(*) FROM contact`); n != g.sum.Contacts || n < 65000 {
+		t.Errorf("%d contacts in the database, %d in the summary", n, g.sum.Contacts)
+	}
+}
+
+func BenchmarkGenerate2000(b *testing.B) {
+	for b.Loop() {
+		generate(b, storetest.SQLiteDSN(b), synth.Options{Children: 2000, Seed: 1, AsOf: asOf, DemoPasswordHash: "x"})
+	}
+}
