@@ -67,3 +67,26 @@ func FuzzParsePerson(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseContact feeds arbitrary values to the contact form parser: it
+// must never panic, and every problem must be a field error.
+func FuzzParseContact(f *testing.F) {
+	f.Add(int64(1), "2026-03-02T09:00", "6", "PC Example", "a@b.org", "Bruising", "given", "")
+	f.Add(int64(0), "", "", "", "", "", "", "")
+	f.Add(int64(-5), "2026-13-40T99:99", "5D", "\x00", "not an email", "\xff", "overridden", "")
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	a := &App{opt: Options{Now: func() time.Time { return now }}}
+	f.Fuzz(func(t *testing.T, child int64, received, source, name, email, concerns, consent, rationale string) {
+		c, err := a.parseContact(csc.ContactInput{ChildID: child, ReceivedAt: received, Source: source,
+			Referrer: csc.Referrer{Name: name, Email: email}, PresentingConcerns: concerns, Consent: consent, ConsentRationale: rationale})
+		if err != nil {
+			if csc.ErrorKind(err) != csc.Invalid || len(csc.ErrorFields(err)) == 0 {
+				t.Fatalf("%v", err)
+			}
+			return
+		}
+		if c.ReceivedAt.After(now.Add(5*time.Minute)) || c.PresentingConcerns == "" {
+			t.Errorf("accepted %+v", c)
+		}
+	})
+}
