@@ -71,6 +71,11 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	a := app.New(db, app.Options{Now: func() time.Time { return at }})
+	defer a.Close()
+	if _, err := a.RefreshAllClocks(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "Synthetic authority written in %.1fs: %d children, %d adults, %d contacts (%d open), %d referrals, %d staff in %d teams.\n",
 		time.Since(start).Seconds(), sum.Children, sum.Adults, sum.Contacts, sum.OpenContacts, sum.Referrals, sum.Staff, sum.Teams)
 	return nil

@@ -110,32 +110,7 @@ func TestBrowserFrontDoorJourney(t *testing.T) {
 	defer cancel()
 
 	var heading, flash, childPage, letter string
-	fail := func(name string, err error) {
-		t.Helper()
-		var page string
-		chromedp.Run(ctx, chromedp.Text("body", &page, chromedp.ByQuery))
-		t.Fatalf("%s: %v\npage now shows:\n%.2000s", name, err, page)
-	}
-	// do runs actions on the current page; follow runs one action that
-	// loads a new page (a link or a form) and waits for that page to load
-	// and for GOV.UK Frontend to finish enhancing it.
-	do := func(name string, actions ...chromedp.Action) {
-		t.Helper()
-		if err := chromedp.Run(ctx, actions...); err != nil {
-			fail(name, err)
-		}
-	}
-	follow := func(name string, action chromedp.Action) {
-		t.Helper()
-		resp, err := chromedp.RunResponse(ctx, action)
-		if err != nil {
-			fail(name, err)
-		}
-		if resp.Status >= 400 {
-			fail(name, fmt.Errorf("status %d", resp.Status))
-		}
-		do(name, chromedp.Poll(`document.body.classList.contains("govuk-frontend-supported")`, nil))
-	}
+	do, follow := steps(t, ctx)
 	follow("open cairn", chromedp.Navigate(base+"/"))
 	do("sign in", chromedp.SendKeys(`#username`, "mash", chromedp.ByID), chromedp.SendKeys(`#password`, "demo", chromedp.ByID))
 	follow("sign in", chromedp.Submit(`#password`, chromedp.ByID))
@@ -184,5 +159,76 @@ func TestBrowserFrontDoorJourney(t *testing.T) {
 	}
 	if letter != "200 application/pdf %PDF-" {
 		t.Errorf("opening the letter from the child's page gave %q", letter)
+	}
+}
+
+// steps returns the two ways a journey moves: do runs actions on the
+// current page; follow runs one action that loads a new page (a link or a
+// form) and waits for it to load and for GOV.UK Frontend to enhance it.
+func steps(t *testing.T, ctx context.Context) (do func(string, ...chromedp.Action), follow func(string, chromedp.Action)) {
+	fail := func(name string, err error) {
+		t.Helper()
+		var page string
+		chromedp.Run(ctx, chromedp.Text("body", &page, chromedp.ByQuery))
+		t.Fatalf("%s: %v\npage now shows:\n%.2000s", name, err, page)
+	}
+	do = func(name string, actions ...chromedp.Action) {
+		t.Helper()
+		if err := chromedp.Run(ctx, actions...); err != nil {
+			fail(name, err)
+		}
+	}
+	follow = func(name string, action chromedp.Action) {
+		t.Helper()
+		resp, err := chromedp.RunResponse(ctx, action)
+		if err != nil {
+			fail(name, err)
+		}
+		if resp.Status >= 400 {
+			fail(name, fmt.Errorf("status %d", resp.Status))
+		}
+		do(name, chromedp.Poll(`document.body.classList.contains("govuk-frontend-supported")`, nil))
+	}
+	return do, follow
+}
+
+// signIn signs in through the sign-in form as a demo user.
+func signIn(do func(string, ...chromedp.Action), follow func(string, chromedp.Action), base, user string) {
+	follow("open the sign-in page", chromedp.Navigate(base+"/sign-in"))
+	do("sign in as "+user, chromedp.SendKeys(`#username`, user, chromedp.ByID), chromedp.SendKeys(`#password`, "demo", chromedp.ByID))
+	follow("sign in as "+user, chromedp.Submit(`#password`, chromedp.ByID))
+}
+
+// TestBrowserMissedClockJourney has the social worker explain an overdue
+// timescale from their tray and their team manager sign it off.
+func TestBrowserMissedClockJourney(t *testing.T) {
+	chromiumPath(t)
+	if testing.Short() {
+		t.Skip("browser journey skipped in -short mode")
+	}
+	base := startDemo(t)
+	ctx, cancel := browser(t)
+	defer cancel()
+	do, follow := steps(t, ctx)
+	var clockURL, explained, signed string
+	signIn(do, follow, base, "sw")
+	follow("my work", chromedp.Navigate(base+"/work"))
+	do("find an overdue timescale", chromedp.AttributeValue(`table a[href^="/clocks/"]`, "href", &clockURL, nil, chromedp.ByQuery))
+	follow("open it", chromedp.Navigate(base+clockURL))
+	do("give the reason", chromedp.Click(`#reason-family-unavailable`, chromedp.ByID),
+		chromedp.SendKeys(`#reason_text`, "The family were away; a visit is booked for Monday.", chromedp.ByID))
+	follow("save the reason", chromedp.Submit(`#reason_text`, chromedp.ByID))
+	do("the reason is shown", chromedp.Text(`main`, &explained, chromedp.ByQuery))
+	follow("sign out", chromedp.Submit(`form[action="/sign-out"] button`, chromedp.ByQuery))
+	signIn(do, follow, base, "tm")
+	follow("the manager opens the timescale", chromedp.Navigate(base+clockURL))
+	do("sign it off", chromedp.SendKeys(`#sign_off_note`, "Agreed.", chromedp.ByID))
+	follow("sign it off", chromedp.Submit(`#sign_off_note`, chromedp.ByID))
+	do("signed off", chromedp.Text(`main`, &signed, chromedp.ByQuery))
+	if !strings.Contains(explained, "The family were away") || !strings.Contains(explained, "Awaiting sign-off") {
+		t.Errorf("after recording the reason the page shows:\n%.1500s", explained)
+	}
+	if !strings.Contains(signed, "demo team manager") || !strings.Contains(signed, "Reason signed off") {
+		t.Errorf("after signing off the page shows:\n%.1500s", signed)
 	}
 }

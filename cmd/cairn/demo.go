@@ -61,11 +61,21 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 			os.Remove(c.db)
 			return fmt.Errorf("build the demo authority: %w", err)
 		}
-		fmt.Fprintf(stdout, "Built a synthetic authority in %s: %d children, %d contacts (%d open), %d staff.\n",
-			c.db, sum.Children, sum.Contacts, sum.OpenContacts, sum.Staff)
+		clocks, err := a.RefreshAllClocks(ctx)
+		if err != nil {
+			os.Remove(c.db)
+			return fmt.Errorf("compute the demo authority's clocks: %w", err)
+		}
+		fmt.Fprintf(stdout, "Built a synthetic authority in %s: %d children, %d contacts (%d open), %d staff, %d statutory clocks.\n",
+			c.db, sum.Children, sum.Contacts, sum.OpenContacts, sum.Staff, clocks)
 	} else {
+		// Bring the clocks up to today: the file may have been made days ago.
+		if _, err := a.RefreshAllClocks(ctx); err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "Using the existing demo database %s.\n", c.db)
 	}
+	go a.RunNightly(ctx)
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return err

@@ -7,7 +7,9 @@
 //	cairn migrate  --db DSN
 //	cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD]
 //	cairn user create USERNAME --db DSN --role ROLE --name NAME [--team ID] (password on standard input)
-//	cairn user token  USERNAME --db DSN [--valid 720h] [--name LABEL]
+//	cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
+//	cairn workdays add DATE N | cairn workdays between DATE DATE
+//	cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
 //
 // The DSN picks the engine: a file path or sqlite: URL for SQLite,
 // postgres:// for PostgreSQL. Settings also come from the environment
@@ -33,7 +35,9 @@ Usage:
   cairn migrate  --db DSN
   cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD]
   cairn user create USERNAME --db DSN --role ROLE --name NAME [--team ID]   (password read from standard input)
-  cairn user token  USERNAME --db DSN [--valid 720h] [--name LABEL]
+  cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
+  cairn workdays add DATE N | cairn workdays between DATE DATE
+  cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
 
 A DSN is a file path (or sqlite:PATH) for SQLite, or a postgres:// URL.
 `
@@ -73,6 +77,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return synthCmd(ctx, args[1:], stdout)
 	case "user":
 		return user(ctx, args[1:], stdin, stdout)
+	case "workdays":
+		return workdays(args[1:], stdout)
+	case "clocks":
+		return clocksCmd(ctx, args[1:], stdout)
 	}
 	return fmt.Errorf("%w: unknown command %q\n\n%s", errUsage, args[0], usage)
 }

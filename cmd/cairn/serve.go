@@ -81,6 +81,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("cairn serving", "addr", ln.Addr().String(), "engine", string(db.Engine))
+	go a.RunNightly(ctx)
 	return listen(ctx, ln, a, insecure, log)
 }
 

@@ -174,7 +174,10 @@ func (a *App) DecideContact(ctx context.Context, actor csc.Actor, id int64, in c
 			return err
 		}
 		au.add(actor, "decide", "contact", c.ID, c.ChildID, string(d))
-		return event(tx, actor, c.ChildID, "decision", "Contact decided: "+d.Label(), "contact", c.ID)
+		if err := event(tx, actor, c.ChildID, "decision", "Contact decided: "+d.Label(), "contact", c.ID); err != nil {
+			return err
+		}
+		return a.refreshClocks(tx, c.ChildID)
 	})
 	return c, err
 }

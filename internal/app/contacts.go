@@ -135,7 +135,7 @@ func (a *App) RecordContact(ctx context.Context, actor csc.Actor, in csc.Contact
 			return err
 		}
 		au.add(actor, "create", "contact", v.ID, v.ChildID, "")
-		return nil
+		return a.refreshClocks(tx, v.ChildID)
 	})
 	if err != nil {
 		return nil, err

@@ -20,7 +20,8 @@ type ChildRecord struct {
 	Timeline      []csc.Event
 	Access        []csc.Staff // staff named on a restricted record
 	Badges        []Badge
-	AsOf          time.Time // when the record was read; ages are worked out at this instant
+	Clocks        []TrayItem // open clocks, and those closed in the last year
+	AsOf          time.Time  // when the record was read; ages are worked out at this instant
 }
 
 // Badge is a flag on the identity bar.
@@ -110,6 +111,11 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 		if r.Timeline, err = tx.ListEvents(id, 500); err != nil {
 			return err
 		}
+		clocks, err := tx.FindClocks(csc.ClockQuery{ChildID: id, Limit: 1000})
+		if err != nil {
+			return err
+		}
+		r.Clocks = childClocks(clocks, a.Now())
 		if r.Child.Restricted {
 			if r.Access, err = tx.ListAccess(id); err != nil {
 				return err
@@ -124,6 +130,20 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 	r.AsOf = a.Now()
 	r.Badges = badges(r)
 	return r, nil
+}
+
+// childClocks keeps the clocks the child's page shows: every open one and
+// those that fell due in the last year, most urgent first.
+func childClocks(clocks []csc.ClockRecord, now time.Time) []TrayItem {
+	cut := csc.DateOf(now).AddDays(-366)
+	var out []TrayItem
+	for _, c := range clocks {
+		it := trayItem(c, now)
+		if it.Met.IsZero() && it.Stopped.IsZero() || !c.Due.Before(cut) {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // maskRestricted hides the details of related people whose own records are

@@ -77,6 +77,11 @@ const (
 	ActStaffManage   Action = "staff.manage"
 	ActAuditView     Action = "audit.view"
 	ActTokenCreate   Action = "token.create"
+	ActWorkTray      Action = "work.tray"
+	ActClockExplain  Action = "clock.explain"
+	ActClockSignOff  Action = "clock.signoff"
+	ActSettings      Action = "settings.manage"
+	ActIndicators    Action = "indicators.view"
 )
 
 // Scope is how far a role reaches across children's records.
@@ -108,16 +113,18 @@ var grants = map[Role]struct {
 	actions []Action
 	scope   Scope
 }{
-	RoleSocialWorker:    {recorder, ScopeService},
-	RoleTeamManager:     {append(slices.Clone(frontDoor), ActOversee, ActChildRestrict), ScopeService},
-	RoleMASH:            {frontDoor, ScopeAll},
-	RoleEarlyHelp:       {append(slices.Clone(viewer), ActContactRecord), ScopeTeam},
-	RoleIRO:             {viewer, ScopeAll},
-	RoleQA:              {viewer, ScopeAll},
-	RoleAnalyst:         {viewer, ScopeAll},
+	RoleSocialWorker: {append(slices.Clone(recorder), ActWorkTray, ActClockExplain), ScopeService},
+	RoleTeamManager: {append(slices.Clone(frontDoor), ActOversee, ActChildRestrict, ActWorkTray, ActClockExplain,
+		ActClockSignOff, ActIndicators), ScopeService},
+	RoleMASH:            {append(slices.Clone(frontDoor), ActWorkTray, ActClockExplain), ScopeAll},
+	RoleEarlyHelp:       {append(slices.Clone(viewer), ActContactRecord, ActWorkTray, ActClockExplain), ScopeTeam},
+	RoleIRO:             {append(slices.Clone(viewer), ActWorkTray), ScopeAll},
+	RoleQA:              {append(slices.Clone(viewer), ActIndicators), ScopeAll},
+	RoleAnalyst:         {append(slices.Clone(viewer), ActIndicators), ScopeAll},
 	RoleBusinessSupport: {append(slices.Clone(viewer), ActContactRecord, ActChildCreate), ScopeService},
-	RoleAdmin:           {[]Action{ActTeamManage, ActStaffManage, ActAuditView, ActTokenCreate, ActChildRestrict}, ScopeNone},
-	RoleInspector:       {viewer, ScopeAll},
+	RoleAdmin: {[]Action{ActTeamManage, ActStaffManage, ActAuditView, ActTokenCreate, ActChildRestrict,
+		ActSettings}, ScopeNone},
+	RoleInspector: {append(slices.Clone(viewer), ActIndicators), ScopeAll},
 }
 
 // Can reports whether role may take action at all, before any record scope.
@@ -133,7 +140,7 @@ func (r Role) Scope() Scope { return grants[r].scope }
 func (r Role) ReadOnly() bool {
 	for _, a := range grants[r].actions {
 		switch a {
-		case ActChildView, ActContactView, ActDocumentView, ActPeopleSearch:
+		case ActChildView, ActContactView, ActDocumentView, ActPeopleSearch, ActIndicators:
 		default:
 			return false
 		}

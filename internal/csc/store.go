@@ -27,6 +27,26 @@ type Tx interface {
 	ContactTx
 	OrgTx
 	RecordTx
+	ClockTx
+}
+
+// ClockTx stores computed clocks, explanations of missed clocks and local
+// settings.
+type ClockTx interface {
+	// ClockFacts loads the facts of the children with ids in [from, to]
+	// (only children and unborn children), in id order.
+	ClockFacts(from, to int64) ([]ChildFacts, error)
+	// MaxPersonID is the highest person id, for walking every child in ranges.
+	MaxPersonID() (int64, error)
+	// ReplaceClocks replaces the stored clocks of the given children.
+	ReplaceClocks(childIDs []int64, clocks []ClockRecord) error
+	FindClocks(q ClockQuery) ([]ClockRecord, error)
+	FindClockByID(id int64) (*ClockRecord, error)
+	// SaveExplanation creates an explanation (Version 0) or updates one if
+	// its version is current.
+	SaveExplanation(e *ClockExplanation) error
+	ListLocalSettings() ([]LocalSetting, error)
+	CreateLocalSetting(s *LocalSetting) error
 }
 
 // PersonTx stores people, relationships and restricted-record access lists.

@@ -57,7 +57,7 @@ func (t *Tx) CreateContact(c *csc.Contact) error {
 	}
 	c.ID = id
 	for _, h := range c.Household {
-		if _, err := t.exec(`INSERT INTO contact_household (contact_id, person_id, relationship)
+		if err := t.later(`INSERT INTO contact_household (contact_id, person_id, relationship)
 			VALUES ($1, $2, $3)`, c.ID, h.PersonID, h.Relationship); err != nil {
 			return mapErr(err)
 		}
@@ -155,15 +155,13 @@ func (t *Tx) FindContacts(q csc.ContactQuery) ([]csc.Contact, int, error) {
 	if !q.Open {
 		order = ` ORDER BY c.received_at DESC, c.id DESC`
 	}
-	var total int
-	if err := t.queryRow(`SELECT COUNT(*) FROM contact c`+w, args...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
 	limit := q.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
-	rows, err := t.query(`SELECT `+contactColumns+contactFrom+w+order+` LIMIT `+arg(limit)+` OFFSET `+arg(max(q.Offset, 0)), args...)
+	offset := max(q.Offset, 0)
+	filters := len(args)
+	rows, err := t.query(`SELECT `+contactColumns+contactFrom+w+order+` LIMIT `+arg(limit)+` OFFSET `+arg(offset), args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -176,7 +174,20 @@ func (t *Tx) FindContacts(q csc.ContactQuery) ([]csc.Contact, int, error) {
 		}
 		out = append(out, c)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	// A page that is not full and not past the end holds the last of the
+	// matches, so the total is known without counting them all (a child's
+	// contacts always fit on one page).
+	total := offset + len(out)
+	if len(out) == limit || (len(out) == 0 && offset > 0) {
+		if err := t.queryRow(`SELECT COUNT(*) FROM contact c`+w, args[:filters]...).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, total, nil
 }
 
 func (t *Tx) listPartnerChecks(contactID int64) ([]csc.PartnerCheck, error) {

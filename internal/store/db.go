@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"cairn/internal/csc"
@@ -39,6 +40,13 @@ type DB struct {
 	write  *sql.DB
 	read   *sql.DB
 	now    func() time.Time
+
+	// On SQLite, prepared statements shared by the transactions of each
+	// pool (see stmtCache); nil on PostgreSQL, where pgx caches them.
+	writeStmts, readStmts *stmtCache
+
+	commits       atomic.Int64 // SQLite write transactions committed
+	checkpointing atomic.Bool  // a WAL checkpoint is running
 }
 
 // Options tune how a store is opened.
@@ -116,6 +124,7 @@ func open(dsn string, opt Options) (*DB, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	db.read = r
+	db.writeStmts, db.readStmts = newStmtCache(w), newStmtCache(r)
 	return db, nil
 }
 
@@ -138,6 +147,7 @@ func sqliteDSN(path string, readOnly bool) string {
 	} else {
 		q.Add("_txlock", "immediate")
 		q.Add("_pragma", "cache_size(-65536)")
+		q.Add("_pragma", "journal_size_limit(67108864)")
 	}
 	return "file:" + path + "?" + q.Encode()
 }
@@ -156,6 +166,8 @@ func (db *DB) Path() string { return db.path }
 
 // Close closes every connection.
 func (db *DB) Close() error {
+	db.writeStmts.close()
+	db.readStmts.close()
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
@@ -165,25 +177,44 @@ func (db *DB) Close() error {
 
 // Read runs fn in a read-only transaction.
 func (db *DB) Read(ctx context.Context, fn func(csc.Tx) error) error {
-	return db.run(ctx, db.read, true, fn)
+	return db.run(ctx, db.read, db.readStmts, true, fn)
 }
 
 // Write runs fn in a read-write transaction, committed only if fn returns nil.
 func (db *DB) Write(ctx context.Context, fn func(csc.Tx) error) error {
-	return db.run(ctx, db.write, false, fn)
+	return db.run(ctx, db.write, db.writeStmts, false, fn)
 }
 
-func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(csc.Tx) error) (err error) {
-	sqlTx, err := pool.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly && db.Engine == Postgres})
+func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly bool, fn func(csc.Tx) error) (err error) {
+	var conn *sql.Conn // a PostgreSQL write transaction's own connection, for pipelining
+	var sqlTx *sql.Tx
+	if db.Engine == Postgres && !readOnly {
+		if conn, err = pool.Conn(ctx); err != nil {
+			return fmt.Errorf("store: begin: %w", err)
+		}
+		defer conn.Close()
+		sqlTx, err = conn.BeginTx(ctx, nil)
+	} else {
+		sqlTx, err = pool.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly && db.Engine == Postgres})
+	}
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond)}
+	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts, conn: conn}
+	// Once the connection is back in the pool, prepare for sharing the
+	// statements this transaction had to prepare for itself.
+	defer stmts.prepareWanted()
 	defer func() {
 		tx.closeStmts()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
 			panic(p)
+		}
+		if err == nil {
+			err = tx.flush()
+		}
+		if tx.err != nil {
+			err = fmt.Errorf("store: %w", tx.err) // the cause, not the aborted transaction it left
 		}
 		if err != nil {
 			sqlTx.Rollback()
@@ -191,7 +222,46 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(csc.
 		}
 		if cerr := sqlTx.Commit(); cerr != nil {
 			err = fmt.Errorf("store: commit: %w", cerr)
+			return
+		}
+		if !readOnly && db.Engine == SQLite && db.commits.Add(1)%checkpointEvery == 0 {
+			go db.checkpoint()
 		}
 	}()
 	return fn(tx)
+}
+
+// checkpointEvery is how many SQLite write transactions pass between
+// forced WAL checkpoints.
+const checkpointEvery = 256
+
+// checkpoint copies the SQLite write-ahead log back into the database and
+// makes the next write start the log again from the beginning.
+//
+// SQLite does this by itself only at a moment when no reader is using the
+// log, and under steady load (fifty people reading pages, each read writing
+// its audit row) there is no such moment: the log grew by hundreds of
+// megabytes in minutes, and every page read searched an ever longer log
+// index, so pages slowed down the longer the server ran. A RESTART
+// checkpoint waits for the readers already in the log to finish (new ones
+// read the database file), which takes milliseconds; it gives up after a
+// short wait rather than hold up writes behind a long read, and tries
+// again later.
+func (db *DB) checkpoint() {
+	if !db.checkpointing.CompareAndSwap(false, true) {
+		return
+	}
+	defer db.checkpointing.Store(false)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 200`); err != nil {
+		return
+	}
+	conn.ExecContext(ctx, `PRAGMA wal_checkpoint(RESTART)`)
+	conn.ExecContext(context.Background(), `PRAGMA busy_timeout = 10000`) // as sqliteDSN sets it
 }

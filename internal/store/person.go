@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"sort"
 	"strings"
 
@@ -83,42 +84,63 @@ func (t *Tx) writePersonDetails(p *csc.Person, replace bool) error {
 		}
 	}
 	for _, d := range p.Disabilities {
-		if _, err := t.exec(`INSERT INTO person_disability (person_id, code) VALUES ($1, $2)`, p.ID, string(d)); err != nil {
+		if err := t.later(`INSERT INTO person_disability (person_id, code) VALUES ($1, $2)`, p.ID, string(d)); err != nil {
 			return err
 		}
 	}
 	for _, k := range csc.NameKeys(p.GivenName, p.FamilyName, p.OtherNames) {
-		if _, err := t.exec(`INSERT INTO person_name_key (person_id, name_key) VALUES ($1, $2)`, p.ID, k); err != nil {
+		if err := t.later(`INSERT INTO person_name_key (person_id, name_key) VALUES ($1, $2)`, p.ID, k); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// FindPersonByID returns one person with their disabilities.
+// FindPersonByID returns one person with their disabilities, read in one
+// query: a row per disability code, or one row with no code.
 func (t *Tx) FindPersonByID(id int64) (*csc.Person, error) {
-	var p csc.Person
-	err := scanPerson(t.queryRow(`SELECT `+personColumns+` FROM person p WHERE p.id = $1`, id), &p)
+	rows, err := t.query(`SELECT `+personColumns+`, d.code FROM person p
+		LEFT JOIN person_disability d ON d.person_id = p.id WHERE p.id = $1 ORDER BY d.code`, id)
 	if err != nil {
-		return nil, notFound(err, "person", id)
-	}
-	if err := t.loadDisabilities([]*csc.Person{&p}); err != nil {
 		return nil, err
+	}
+	defer rows.Close()
+	var p csc.Person
+	found := false
+	for rows.Next() {
+		var code sql.NullString
+		if err := scanPerson(withExtra{rows, &code}, &p); err != nil {
+			return nil, err
+		}
+		found = true
+		if code.Valid {
+			p.Disabilities = append(p.Disabilities, csc.DisabilityCode(code.String))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, notFound(sql.ErrNoRows, "person", id)
 	}
 	return &p, nil
 }
+
+// withExtra scans a row with one more column after those its reader expects.
+type withExtra struct {
+	rows  *sql.Rows
+	extra any
+}
+
+func (w withExtra) Scan(dest ...any) error { return w.rows.Scan(append(dest, w.extra)...) }
 
 // FindPeopleByIDs returns the people with the given ids, in id order.
 func (t *Tx) FindPeopleByIDs(ids []int64) ([]csc.Person, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	return t.findPeople(`SELECT `+personColumns+` FROM person p WHERE p.id IN (`+
-		placeholders(1, len(ids))+`) ORDER BY p.id`, args...)
+	list, args := idList(ids)
+	return t.findPeople(`SELECT `+personColumns+` FROM person p WHERE p.id IN (`+list+`) ORDER BY p.id`, args...)
 }
 
 func (t *Tx) findPeople(query string, args ...any) ([]csc.Person, error) {
@@ -150,13 +172,14 @@ func (t *Tx) loadDisabilities(ps []*csc.Person) error {
 		return nil
 	}
 	byID := make(map[int64]*csc.Person, len(ps))
-	args := make([]any, len(ps))
+	ids := make([]int64, len(ps))
 	for i, p := range ps {
 		byID[p.ID] = p
-		args[i] = p.ID
+		ids[i] = p.ID
 	}
-	rows, err := t.query(`SELECT person_id, code FROM person_disability WHERE person_id IN (`+
-		placeholders(1, len(ps))+`) ORDER BY person_id, code`, args...)
+	list, args := idList(ids)
+	rows, err := t.query(`SELECT person_id, code FROM person_disability WHERE person_id IN (`+list+
+		`) ORDER BY person_id, code`, args...)
 	if err != nil {
 		return err
 	}
@@ -221,7 +244,7 @@ func (t *Tx) CreateRelationship(r *csc.Relationship) error {
 	// The inverse row: the person is Type.Inverse() to Other. Parental
 	// responsibility belongs to whoever is the parent, so it goes only on the
 	// row where the other person holds it.
-	_, err = t.exec(`INSERT INTO relationship (person_id, other_id, type, parental_responsibility,
+	err = t.later(`INSERT INTO relationship (person_id, other_id, type, parental_responsibility,
 		lives_with, notes, version, created_at) VALUES ($1, $2, $3, FALSE, $4, $5, 1, $6)`,
 		r.Other.ID, r.PersonID, string(r.Type.Inverse()), r.LivesWith, r.Notes, t.now)
 	return mapErr(err)

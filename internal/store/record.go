@@ -98,7 +98,7 @@ func (t *Tx) CreateAudit(entries ...csc.AuditEntry) error {
 		if e.At.IsZero() {
 			e.At = t.now
 		}
-		if _, err := t.exec(`INSERT INTO audit (at, staff_id, action, subject_type, subject_id, child_id,
+		if err := t.later(`INSERT INTO audit (at, staff_id, action, subject_type, subject_id, child_id,
 			channel, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, e.At.UTC(), nullID(e.StaffID), e.Action,
 			e.SubjectType, e.SubjectID, e.ChildID, string(e.Channel), e.Detail); err != nil {
 			return err

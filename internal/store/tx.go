@@ -19,6 +19,15 @@ type Tx struct {
 	engine Engine
 	now    time.Time
 	stmts  map[string]*sql.Stmt
+	shared *stmtCache
+
+	// On PostgreSQL, a write transaction's connection and the statements
+	// held back to be sent together (see pipeline.go).
+	conn    *sql.Conn
+	held    []heldBack
+	inserts map[string]int      // inserts made, by table
+	ids     map[string]*idBlock // ids taken from sequences, by table
+	err     error               // why the transaction failed, once it has
 }
 
 var _ csc.Tx = (*Tx)(nil)
@@ -27,15 +36,22 @@ var _ csc.Tx = (*Tx)(nil)
 func (t *Tx) Now() time.Time { return t.now }
 
 // stmt returns a prepared statement for query. SQLite re-parses unprepared
-// SQL on every call, which dominates bulk loads, so statements are prepared
-// once per transaction there; pgx caches prepared statements itself.
+// SQL on every call, which dominates bulk loads, and parsing costs as much
+// as running most of cairn's queries, so on SQLite statements come from the
+// pool's shared cache (prepared once per connection) or, the first time,
+// are prepared for the transaction; pgx caches prepared statements itself.
 func (t *Tx) stmt(query string) (*sql.Stmt, error) {
 	if s, ok := t.stmts[query]; ok {
 		return s, nil
 	}
-	s, err := t.tx.PrepareContext(t.ctx, query)
-	if err != nil {
-		return nil, err
+	var s *sql.Stmt
+	if shared := t.shared.get(query); shared != nil {
+		s = t.tx.StmtContext(t.ctx, shared)
+	} else {
+		var err error
+		if s, err = t.tx.PrepareContext(t.ctx, query); err != nil {
+			return nil, err
+		}
 	}
 	if t.stmts == nil {
 		t.stmts = map[string]*sql.Stmt{}
@@ -59,6 +75,10 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 		}
 		return s.ExecContext(t.ctx, args...)
 	}
+	if len(t.held) > 0 {
+		n, err := t.sendBatch(&heldBack{query, args}, nil)
+		return batchResult(n), err
+	}
 	return t.tx.ExecContext(t.ctx, query, args...)
 }
 
@@ -70,6 +90,9 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 		}
 		return s.QueryContext(t.ctx, args...)
 	}
+	if err := t.flush(); err != nil {
+		return nil, err
+	}
 	return t.tx.QueryContext(t.ctx, query, args...)
 }
 
@@ -80,6 +103,9 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 			return s.QueryRowContext(t.ctx, args...)
 		}
 	}
+	// A failed flush leaves the transaction aborted: the query then fails
+	// too, and the transaction reports the flush's error.
+	t.flush()
 	return t.tx.QueryRowContext(t.ctx, query, args...)
 }
 
@@ -96,10 +122,11 @@ func (t *Tx) insert(query string, args ...any) (int64, error) {
 			}
 			return res.LastInsertId()
 		}
+		var id int64
+		err := t.queryRow(query, args...).Scan(&id)
+		return id, err
 	}
-	var id int64
-	err := t.queryRow(query, args...).Scan(&id)
-	return id, err
+	return t.insertPostgres(query, args)
 }
 
 // updateVersioned runs an UPDATE whose WHERE clause ends in
@@ -202,6 +229,25 @@ func (s scanID) Scan(src any) error {
 	}
 	*s.id = n.Int64
 	return nil
+}
+
+// idList returns the placeholders "$1, $2, …" and arguments for an IN list
+// of ids. The list is padded, by repeating the last id, to a power of two
+// (or a multiple of 512), so that lists of many lengths share a few query
+// texts and their prepared statements.
+func idList(ids []int64) (string, []any) {
+	n := 1
+	for n < len(ids) && n < 512 {
+		n *= 2
+	}
+	if len(ids) > n {
+		n = (len(ids) + 511) / 512 * 512
+	}
+	args := make([]any, n)
+	for i := range args {
+		args[i] = ids[min(i, len(ids)-1)]
+	}
+	return placeholders(1, n), args
 }
 
 // placeholders returns "$from, $from+1, … " for n values.

@@ -53,6 +53,14 @@ var funcs = template.FuncMap{
 	"teamKinds":     func() []csc.TeamKind { return csc.TeamKinds },
 	"roles":         func() []csc.Role { return csc.Roles },
 	"employments":   func() []csc.Employment { return csc.Employments },
+	"reasonLabel": func(code string) string {
+		for _, r := range csc.MissedReasons {
+			if r.Code == code {
+				return r.Label
+			}
+		}
+		return code
+	},
 	"pwLabel": func(id int64) string {
 		if id == 0 {
 			return "Password"
@@ -193,6 +201,7 @@ func loadPages() (*pages, error) {
 // view is what every page template receives.
 type view struct {
 	Title  string
+	Count  int // work overdue or due today, for the navigation
 	Actor  csc.Actor
 	Now    time.Time
 	Errors []csc.FieldError
@@ -239,6 +248,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if v.Flash == "" {
 		v.Flash = takeFlash(w, r)
 	}
+	v.Count = s.trayCount(r, v.Actor)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		s.log.Error("render page", "page", name, "err", err)

@@ -51,6 +51,16 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /admin/staff/{id}", s.page(s.staffEdit))
 	mux.Handle("POST /admin/staff/{id}", s.page(s.staffSave))
 	mux.Handle("GET /admin/audit", s.page(s.auditTrail))
+	mux.Handle("GET /admin/settings", s.page(s.settingsShow))
+	mux.Handle("POST /admin/settings", s.page(s.settingsChange))
+
+	mux.Handle("GET /work", s.page(s.myWork))
+	mux.Handle("GET /team", s.page(s.teamWork))
+	mux.Handle("GET /clocks/{id}", s.page(s.clockShow))
+	mux.Handle("POST /clocks/{id}/explanation", s.page(s.clockExplain))
+	mux.Handle("POST /clocks/{id}/sign-off", s.page(s.clockSignOff))
+	mux.Handle("GET /indicators", s.page(s.indicators))
+	mux.Handle("GET /indicators/{rule}", s.page(s.indicatorChildren))
 
 	mux.Handle("/", s.page(s.notFound))
 }
