@@ -188,7 +188,7 @@ func (a *App) TeamWork(ctx context.Context, actor csc.Actor) (v TeamView, err er
 // unallocated lists children with an open referral and no worker, in the
 // actor's district (or county-wide teams), longest waiting first.
 func (a *App) unallocated(tx csc.Tx, actor csc.Actor, today csc.Date) ([]UnallocatedChild, error) {
-	open, err := tx.FindClocks(csc.ClockQuery{Rule: "HP-03", Open: true, Limit: 100000})
+	open, err := tx.FindClocks(csc.ClockQuery{Rule: "HP-03", Open: true, Unallocated: true, Limit: 100000})
 	if err != nil {
 		return nil, err
 	}

@@ -50,24 +50,35 @@ type metRef struct {
 }
 
 // evaluator holds one evaluation; it is created per call and never shared.
+// Its methods only read evs, so that the slice can point at a buffer on
+// the caller's stack.
 type evaluator struct {
 	rules   []compiled
 	child   int64
 	dob     csc.Date
 	local   Local
 	asOfDay int
+	present kindMask // every kind of event the record has
 	events  []Event
 	evs     []item
-	mets    []metRef
-	raw     []rawClock
 }
 
-// load keeps the events dated on or before asDay, of kinds the catalogue
-// knows, with their dates normalised, sorted by day and instant. Ties are
-// broken by kind, subject and parent, so that the order the record lists
-// its events in never changes the result; only events that are identical
-// but for their qualifiers keep the record's order.
-func (e *evaluator) load(events []Event, asDay int) {
+// found is what the chains have found so far: the clocks, and the met
+// clocks that start other rules' chains. It is passed along and returned
+// by value rather than kept in the evaluator, which lets its buffers live
+// on the stack too (appending through a pointer would move them to the
+// heap).
+type found struct {
+	raw  []rawClock
+	mets []metRef
+}
+
+// load appends to dst the events dated on or before asDay, of kinds the
+// catalogue knows, with their dates normalised, sorted by day and instant.
+// Ties are broken by kind, subject and parent, so that the order the
+// record lists its events in never changes the result; only events that
+// are identical but for their qualifiers keep the record's order.
+func (e *evaluator) load(dst []item, events []Event, asDay int) []item {
 	e.events, e.asOfDay = events, asDay
 	if !e.dob.IsZero() {
 		e.dob = fromDayNumber(dayNumber(e.dob))
@@ -86,10 +97,11 @@ func (e *evaluator) load(events []Event, asDay int) {
 		if day > asDay {
 			continue
 		}
-		e.evs = append(e.evs, item{bit: 1 << b, day: day, date: fromDayNumber(day),
+		dst = append(dst, item{bit: 1 << b, day: day, date: fromDayNumber(day),
 			subject: ev.Subject, parent: ev.Parent, src: i})
+		e.present |= 1 << b
 	}
-	slices.SortFunc(e.evs, func(a, b item) int {
+	slices.SortFunc(dst, func(a, b item) int {
 		if c := cmp.Compare(a.day, b.day); c != 0 {
 			return c
 		}
@@ -107,18 +119,22 @@ func (e *evaluator) load(events []Event, asDay int) {
 		}
 		return cmp.Compare(a.src, b.src)
 	})
+	return dst
 }
 
 // rule evaluates every chain of the rule at index ri.
-func (e *evaluator) rule(ri int) {
+func (e *evaluator) rule(ri int, f found) found {
 	c := &e.rules[ri]
 	if c.after >= 0 {
-		for _, m := range e.mets {
+		for _, m := range f.mets {
 			if m.rule == c.after {
-				e.chain(ri, m.root, e.momentOf(m.ev), true)
+				f = e.chain(ri, m.root, e.momentOf(m.ev), true, f)
 			}
 		}
-		return
+		return f
+	}
+	if e.present&c.start == 0 {
+		return f // most children have events for only a few areas
 	}
 	// The subjects already started: a short list for the few start events
 	// a rule usually has, and a map once a record has many.
@@ -144,8 +160,9 @@ func (e *evaluator) rule(ri int) {
 				s = moment{day: dayNumber(b), date: b, ev: -1}
 			}
 		}
-		e.chain(ri, i, s, false)
+		f = e.chain(ri, i, s, false, f)
 	}
+	return f
 }
 
 // addAll adds ids to the set m, making it if needed.
@@ -198,7 +215,7 @@ func (e *evaluator) qualifies(c *compiled, ev *item) bool {
 // is the same for every clock of the chain (the first stop on or after the
 // chain's start; each later clock starts at a meeting event no later than
 // that stop, or the chain would have ended).
-func (e *evaluator) chain(ri, root int, s moment, fromMeet bool) {
+func (e *evaluator) chain(ri, root int, s moment, fromMeet bool, f found) found {
 	c := &e.rules[ri]
 	limit := e.limit(c)
 	stop := e.findStop(c, root, s.day, limit)
@@ -213,7 +230,7 @@ func (e *evaluator) chain(ri, root int, s moment, fromMeet bool) {
 	// before, so a chain has at most one clock per event, plus the last.
 	for seq := 1; seq <= len(e.evs)+1; seq++ {
 		if s.day >= limit || s.day < c.from || s.day > e.asOfDay {
-			return
+			return f
 		}
 		rc := rawClock{rule: int32(ri), root: int32(root), seq: int32(seq), met: -1, startEv: int32(s.ev),
 			startDay: s.day, stop: stop, period: e.period(c, r, s, seq, &after)}
@@ -227,19 +244,19 @@ func (e *evaluator) chain(ri, root int, s moment, fromMeet bool) {
 		m := e.findMeet(c, root, s, next, fromMeet, seq == 1 && !fromMeet)
 		if m >= 0 && e.evs[m].day <= stop {
 			rc.met, rc.stop, next = int32(m), math.MaxInt, m+1
-			e.raw = append(e.raw, rc)
+			f.raw = append(f.raw, rc)
 			if c.followed {
-				e.mets = append(e.mets, metRef{rule: ri, root: root, ev: m})
+				f.mets = append(f.mets, metRef{rule: ri, root: root, ev: m})
 			}
 			if !c.rule.Repeat {
-				return
+				return f
 			}
 			s, fromMeet = e.momentOf(m), true
 			continue
 		}
-		e.raw = append(e.raw, rc)
-		return
+		return found{append(f.raw, rc), f.mets}
 	}
+	return f
 }
 
 // limit returns the first day on which the rule no longer applies to this
@@ -348,15 +365,16 @@ func compareKeys(a, b sortKey) int {
 }
 
 // build turns the engine's clocks, sorted, into the Clocks Evaluate returns.
-func (e *evaluator) build() []Clock {
-	keys := make([]sortKey, len(e.raw))
-	for i, rc := range e.raw {
-		keys[i] = sortKey{int64(rc.dueDay)<<8 | int64(e.rules[rc.rule].rank), e.evs[rc.root].subject, rc.seq, int32(i)}
+func (e *evaluator) build(raw []rawClock) []Clock {
+	var buf [64]sortKey
+	keys := buf[:0]
+	for i, rc := range raw {
+		keys = append(keys, sortKey{int64(rc.dueDay)<<8 | int64(e.rules[rc.rule].rank), e.evs[rc.root].subject, rc.seq, int32(i)})
 	}
 	slices.SortFunc(keys, compareKeys)
-	out := make([]Clock, len(e.raw))
+	out := make([]Clock, len(raw))
 	for i, key := range keys {
-		rc := &e.raw[key.raw]
+		rc := &raw[key.raw]
 		c := &e.rules[rc.rule]
 		k := &out[i]
 		k.Rule, k.ChildID, k.Subject, k.Seq, k.Period = c.rule.ID, e.child, e.evs[rc.root].subject, int(rc.seq), rc.period

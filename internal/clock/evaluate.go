@@ -184,17 +184,19 @@ func evaluate(rules []compiled, r Record, asOf csc.Date, local Local) []Clock {
 	if asOf.IsZero() {
 		return nil
 	}
-	// The working slices hold no pointers, so they cost the garbage
-	// collector little; they are sized for a typical record (about one
-	// clock per event) and grow if needed.
-	e := evaluator{rules: rules, child: r.ChildID, dob: r.DateOfBirth, local: local,
-		evs: make([]item, 0, len(r.Events))}
-	e.load(r.Events, dayNumber(asOf))
-	e.raw, e.mets = make([]rawClock, 0, len(e.evs)+8), make([]metRef, 0, 4)
+	// Working buffers on the stack, big enough for a typical child, so
+	// that an evaluation allocates little but its result; a longer record
+	// spills to the heap as the slices grow.
+	var evBuf [32]item
+	var rawBuf [48]rawClock
+	var metBuf [8]metRef
+	e := evaluator{rules: rules, child: r.ChildID, dob: r.DateOfBirth, local: local}
+	e.evs = e.load(evBuf[:0], r.Events, dayNumber(asOf))
+	f := found{rawBuf[:0], metBuf[:0]}
 	for i := range rules {
-		e.rule(i)
+		f = e.rule(i, f)
 	}
-	return e.build()
+	return e.build(f.raw)
 }
 
 // endOfDay returns the first instant of the day after d in London: the

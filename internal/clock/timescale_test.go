@@ -36,8 +36,7 @@ func scenario(key string, d csc.Date) Record {
 	return r
 }
 
-// careScenario is scenario for children in care, care leavers and private
-// fostering.
+// careScenario is scenario for children in care.
 func careScenario(key string, d csc.Date) Record {
 	mk := func(k EventKind, subject, parent int64, on csc.Date, attr ...string) Event {
 		return Event{Kind: k, Subject: subject, Parent: parent, Date: on, Attr: attr}
@@ -86,8 +85,21 @@ func careScenario(key string, d csc.Date) Record {
 		// The visit on d meets the first (long overdue) clock; the next
 		// clock starts on d, more than a year into the placement.
 		r.Events = []Event{mk(EvPlacementStarted, 41, 40, AddMonths(d, -13), attr...), mk(EvCLAVisit, 77, 40, d)}
+	default:
+		return leaverScenario(key, d)
+	}
+	return r
+}
+
+// leaverScenario is scenario for care leavers and private fostering.
+func leaverScenario(key string, d csc.Date) Record {
+	mk := func(k EventKind, subject, parent int64, on csc.Date) Event {
+		return Event{Kind: k, Subject: subject, Parent: parent, Date: on}
+	}
+	r := Record{ChildID: 7}
+	switch key {
 	case "CL-02":
-		r.DateOfBirth = years(17)
+		r.DateOfBirth = AddMonths(d, -17*12)
 		r.Events = []Event{mk(EvEligible, 50, 0, d)}
 	case "CL-07":
 		r.Events = []Event{mk(EvPathwayPlan, 51, 0, d)}

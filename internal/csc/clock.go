@@ -69,7 +69,9 @@ type ClockQuery struct {
 	DueFrom Date // inclusive
 	DueTo   Date // inclusive
 	Rule    string
-	Limit   int
+	// Unallocated keeps only clocks with no allocated worker.
+	Unallocated bool
+	Limit       int
 }
 
 // LocalSetting is one dated change to a local rule made by an administrator.

@@ -223,6 +223,9 @@ func (t *Tx) FindClocks(q csc.ClockQuery) ([]csc.ClockRecord, error) {
 	if q.Rule != "" {
 		where = append(where, `c.rule_id = `+arg(q.Rule))
 	}
+	if q.Unallocated {
+		where = append(where, `c.staff_id IS NULL`)
+	}
 	w := ""
 	if len(where) > 0 {
 		w = `WHERE ` + strings.Join(where, " AND ")
