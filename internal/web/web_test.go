@@ -11,7 +11,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"cairn/internal/app"
 	"cairn/internal/app/apptest"
 	"cairn/internal/csc"
 	"cairn/internal/web"
@@ -67,6 +69,7 @@ func (s *site) do(t *testing.T, r csc.Role, method, path string, form url.Values
 type fixture struct {
 	child, open, decided, letter int64
 	version                      int
+	clock                        int64 // an overdue contact-decision clock, explained by the MASH worker
 }
 
 func (s *site) fixture(t *testing.T) fixture {
@@ -84,7 +87,25 @@ func (s *site) fixture(t *testing.T) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fixture{child: p.ID, open: c.ID, decided: d.ID, letter: d.LetterDocumentID, version: c.Version}
+	late, err := s.App.RecordContact(ctx, mash, csc.ContactInput{ChildID: p.ID, ReceivedAt: s.Clock.Now().Add(-96 * time.Hour).Format(time.RFC3339),
+		Source: "6", Referrer: csc.Referrer{Name: "PC Example"}, PresentingConcerns: "Found alone at night.", Consent: "given"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := s.App.ChildRecord(ctx, mash, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clockID int64
+	for _, k := range rec.Clocks {
+		if k.Subject == late.ID {
+			clockID = k.ID
+		}
+	}
+	if err := s.App.ExplainClock(ctx, mash, clockID, app.ExplainInput{ReasonCode: "capacity"}); err != nil {
+		t.Fatal(err)
+	}
+	return fixture{child: p.ID, open: c.ID, decided: d.ID, letter: d.LetterDocumentID, version: c.Version, clock: clockID}
 }
 
 type route struct {
@@ -94,11 +115,26 @@ type route struct {
 }
 
 var (
-	viewers   = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleIRO, csc.RoleQA, csc.RoleAnalyst, csc.RoleBusinessSupport, csc.RoleInspector}
-	editors   = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH}
-	recorders = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleBusinessSupport}
-	frontDoor = []csc.Role{csc.RoleTeamManager, csc.RoleMASH}
+	viewers        = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleIRO, csc.RoleQA, csc.RoleAnalyst, csc.RoleBusinessSupport, csc.RoleInspector}
+	editors        = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH}
+	recorders      = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleBusinessSupport}
+	frontDoor      = []csc.Role{csc.RoleTeamManager, csc.RoleMASH}
+	indicatorRoles = []csc.Role{csc.RoleTeamManager, csc.RoleQA, csc.RoleAnalyst, csc.RoleInspector}
 )
+
+// listings name children in passing (queues, trays, searches, indicators);
+// they are audited per child listed, but the fixture's child need not be on
+// them, so the route test does not require a row about it.
+var listings = []string{"/front-door", "/people?", "/work", "/team", "/indicators", "/admin/settings"}
+
+func isListing(path string) bool {
+	for _, l := range listings {
+		if strings.HasPrefix(path, l) {
+			return true
+		}
+	}
+	return false
+}
 
 func personForm(f fixture) url.Values {
 	return url.Values{"kind": {"child"}, "given_name": {"Iris"}, "family_name": {"Vale"}, "date_of_birth": {"2013-04-04"}, "version": {"1"}}
@@ -134,6 +170,17 @@ var childRoutes = []route{
 	}, []csc.Role{csc.RoleTeamManager}},
 	{"GET", "/documents/%[4]d", nil, viewers},
 	{"GET", "/front-door", nil, frontDoor},
+	{"GET", "/clocks/%[5]d", nil, viewers},
+	{"POST", "/clocks/%[5]d/explanation", func(f fixture) url.Values {
+		return url.Values{"version": {"1"}, "reason_code": {"partner-delay"}}
+	}, []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH}},
+	{"POST", "/clocks/%[5]d/sign-off", func(f fixture) url.Values { return url.Values{"version": {"1"}} },
+		[]csc.Role{csc.RoleTeamManager}},
+	{"GET", "/work", nil, []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleEarlyHelp, csc.RoleIRO}},
+	{"GET", "/team", nil, []csc.Role{csc.RoleTeamManager}},
+	{"GET", "/indicators", nil, indicatorRoles},
+	{"GET", "/indicators/HP-01", nil, indicatorRoles},
+	{"GET", "/admin/settings", nil, []csc.Role{csc.RoleAdmin}},
 	{"GET", "/admin/audit?child=%[1]d", nil, []csc.Role{csc.RoleAdmin}},
 }
 
@@ -150,7 +197,7 @@ func TestRoutesAuditAndRefuse(t *testing.T) {
 					f := s.fixture(t)
 					path := rt.path
 					if strings.Contains(path, "%") {
-						path = fmt.Sprintf(rt.path, f.child, f.open, f.decided, f.letter)
+						path = fmt.Sprintf(rt.path, f.child, f.open, f.decided, f.letter, f.clock)
 					}
 					var form url.Values
 					if rt.form != nil {
@@ -166,7 +213,7 @@ func TestRoutesAuditAndRefuse(t *testing.T) {
 					switch {
 					case allowed && st >= 400:
 						t.Errorf("status %d for an allowed role: %.300s", st, body)
-					case allowed && after <= before && !strings.HasPrefix(path, "/front-door") && !strings.HasPrefix(path, "/people?"):
+					case allowed && after <= before && !isListing(path):
 						t.Errorf("no audit row written about child %d", f.child)
 					case !allowed && st != http.StatusForbidden:
 						t.Errorf("status %d, want 403", st)
