@@ -93,9 +93,11 @@ func (t *Tx) ListTeams() ([]csc.Team, error) {
 	return out, rows.Err()
 }
 
-const staffSelect = `SELECT s.id, s.username, s.name, s.email, s.role, s.team_id, COALESCE(t.name, ''),
+const staffColumns = `s.id, s.username, s.name, s.email, s.role, s.team_id, COALESCE(t.name, ''),
 	COALESCE(t.district_id, 0), s.employment, s.registration, s.active, s.expires_at, s.demo,
-	s.last_sign_in, s.version, s.password_hash FROM staff s LEFT JOIN team t ON t.id = s.team_id `
+	s.last_sign_in, s.version, s.password_hash`
+
+const staffSelect = `SELECT ` + staffColumns + ` FROM staff s LEFT JOIN team t ON t.id = s.team_id `
 
 func scanStaff(r rowScanner, s *csc.Staff, hash *string) error {
 	var role, emp string
@@ -205,17 +207,19 @@ func (t *Tx) CreateSession(tokenHash string, staffID int64, expires time.Time) e
 	return mapErr(err)
 }
 
-// FindSession returns the account behind a live session and when it expires.
+// FindSession returns the account behind a live session and when it
+// expires, in one query: every page request makes it.
 func (t *Tx) FindSession(tokenHash string) (*csc.Staff, time.Time, error) {
-	var staffID int64
+	var s csc.Staff
+	var hash string
 	var expires time.Time
-	err := t.queryRow(`SELECT staff_id, expires_at FROM session WHERE token_hash = $1 AND expires_at > $2`,
-		tokenHash, t.now).Scan(&staffID, scanTime{&expires})
+	err := scanStaff(withExtra{t.queryRow(`SELECT `+staffColumns+`, ss.expires_at
+		FROM session ss JOIN staff s ON s.id = ss.staff_id LEFT JOIN team t ON t.id = s.team_id
+		WHERE ss.token_hash = $1 AND ss.expires_at > $2`, tokenHash, t.now), scanTime{&expires}}, &s, &hash)
 	if err != nil {
 		return nil, time.Time{}, notFound(err, "session", "")
 	}
-	s, err := t.FindStaffByID(staffID)
-	return s, expires, err
+	return &s, expires, nil
 }
 
 // DeleteSession ends a session.

@@ -128,11 +128,11 @@ func (t *Tx) FindPersonByID(id int64) (*csc.Person, error) {
 
 // withExtra scans a row with one more column after those its reader expects.
 type withExtra struct {
-	rows  *sql.Rows
+	row   rowScanner
 	extra any
 }
 
-func (w withExtra) Scan(dest ...any) error { return w.rows.Scan(append(dest, w.extra)...) }
+func (w withExtra) Scan(dest ...any) error { return w.row.Scan(append(dest, w.extra)...) }
 
 // FindPeopleByIDs returns the people with the given ids, in id order.
 func (t *Tx) FindPeopleByIDs(ids []int64) ([]csc.Person, error) {
