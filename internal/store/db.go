@@ -132,7 +132,13 @@ func open(dsn string, opt Options) (*DB, error) {
 // first, so that switching to WAL waits for another process instead of
 // failing; then WAL, foreign keys and FULL synchronous commits so that a
 // committed write survives a power cut. Times are written in SQLite's
-// layout, which orders correctly as text.
+// layout, which orders correctly as text. Temporary storage is in memory:
+// within a large transaction every statement keeps a journal of the pages
+// it changes, and on disk those journal writes were a third of the time
+// of a bulk load. The writer's page cache is 64 MiB (the default 2 MiB
+// spilled to the log in mid-transaction); a reader's cache is emptied
+// whenever another connection writes, so readers keep the default. The
+// write-ahead log is cut back to 64 MiB when it restarts (see checkpoint).
 func sqliteDSN(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
@@ -143,7 +149,6 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_time_format", "sqlite")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
-		q.Add("_pragma", "cache_size(-16384)")
 	} else {
 		q.Add("_txlock", "immediate")
 		q.Add("_pragma", "cache_size(-65536)")
