@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"cairn/internal/app"
 	"cairn/internal/csc"
@@ -256,4 +257,33 @@ func jsonFields(t reflect.Type) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestOpenAPIFragmentsMerge checks a fragment's paths and schemas join the
+// document, and that one repeating a path or schema is refused by name.
+func TestOpenAPIFragmentsMerge(t *testing.T) {
+	main := `{"openapi":"3.1.0","paths":{"/a":{}},"components":{"schemas":{"A":{}}}}`
+	good := fstest.MapFS{"openapi.json": {Data: []byte(main)},
+		"openapi/b.json": {Data: []byte(`{"paths":{"/b":{}},"components":{"schemas":{"B":{}}}}`)}}
+	b, err := mergeOpenAPI(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if dig(doc, "paths", "/b") == nil || dig(doc, "components", "schemas", "B") == nil {
+		t.Errorf("fragment not merged: %s", b)
+	}
+	for name, frag := range map[string]string{
+		"path":   `{"paths":{"/a":{}}}`,
+		"schema": `{"components":{"schemas":{"A":{}}}}`,
+		"json":   `{"paths":`,
+	} {
+		bad := fstest.MapFS{"openapi.json": {Data: []byte(main)}, "openapi/x.json": {Data: []byte(frag)}}
+		if _, err := mergeOpenAPI(bad); err == nil || !strings.Contains(err.Error(), "x.json") {
+			t.Errorf("%s: error %v, want one naming x.json", name, err)
+		}
+	}
 }

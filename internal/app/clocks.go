@@ -27,6 +27,16 @@ func recordOf(f csc.ChildFacts) clock.Record {
 			r.Events = append(r.Events, clock.Event{Kind: clock.EvReferralClosed, Subject: ref.ID, Date: ref.Closed})
 		}
 	}
+	for _, s := range f.Steps {
+		e := clock.Event{Kind: clock.EventKind(s.Kind), Subject: s.Subject, Parent: s.Parent, Date: s.Date, At: s.At}
+		if e.Date.IsZero() && !s.At.IsZero() {
+			e.Date = csc.DateOf(s.At)
+		}
+		if s.Attr != "" {
+			e.Attr = []string{s.Attr}
+		}
+		r.Events = append(r.Events, e)
+	}
 	return r
 }
 

@@ -22,6 +22,11 @@ type ChildRecord struct {
 	Badges        []Badge
 	Clocks        []TrayItem // open clocks, and those closed in the last year
 	AsOf          time.Time  // when the record was read; ages are worked out at this instant
+
+	// The parts of help and protection, each read by its own loader.
+	Assessment AssessmentPart // referrals' episodes, assessments, early help
+	Protection ProtectionPart // strategy discussions, s47s, conferences, CP plans
+	Casework   CaseworkPart   // CIN plans, visits, case notes, case summary
 }
 
 // Badge is a flag on the identity bar.
@@ -120,6 +125,15 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 			if r.Access, err = tx.ListAccess(id); err != nil {
 				return err
 			}
+		}
+		if err := a.loadAssessmentPart(tx, actor, r); err != nil {
+			return err
+		}
+		if err := a.loadProtectionPart(tx, actor, r); err != nil {
+			return err
+		}
+		if err := a.loadCaseworkPart(tx, actor, r); err != nil {
+			return err
 		}
 		au.add(actor, "view", "person", id, childOf(r.Child), "record")
 		return nil

@@ -82,6 +82,19 @@ const (
 	ActClockSignOff  Action = "clock.signoff"
 	ActSettings      Action = "settings.manage"
 	ActIndicators    Action = "indicators.view"
+
+	// Help and protection. Viewing any of these steps is ActChildView.
+	ActReferralRecord   Action = "referral.record"      // open, amend and close a referral (CIN episode)
+	ActReferralClose    Action = "referral.close"       // close a referral: a manager's decision
+	ActAssessmentRecord Action = "assessment.record"    // start and write a child and family assessment
+	ActAssessmentAuth   Action = "assessment.authorise" // authorise an assessment's outcome
+	ActStrategyRecord   Action = "strategy.record"      // record a strategy discussion
+	ActS47Record        Action = "s47.record"           // lead a section 47 enquiry (registered social workers only)
+	ActConferenceRecord Action = "conference.record"    // record a child protection conference and its decisions
+	ActPlanRecord       Action = "plan.record"          // keep a CP or CIN plan: actions, core groups, reviews
+	ActEarlyHelpRecord  Action = "earlyhelp.record"     // step down to and up from early help
+	ActCaseNoteRecord   Action = "casenote.record"      // case notes, visits and direct work
+	ActChronologyRecord Action = "chronology.record"    // manual chronology entries, significance, case summary
 )
 
 // Scope is how far a role reaches across children's records.
@@ -105,6 +118,10 @@ var (
 	viewer    = []Action{ActChildView, ActContactView, ActDocumentView, ActPeopleSearch}
 	recorder  = append(slices.Clone(viewer), ActChildCreate, ActChildEdit, ActContactRecord)
 	frontDoor = append(slices.Clone(recorder), ActContactScreen, ActContactDecide)
+	// practitioner is the casework a social worker does on a child in need
+	// or protection case.
+	practitioner = []Action{ActReferralRecord, ActAssessmentRecord, ActStrategyRecord, ActS47Record,
+		ActConferenceRecord, ActPlanRecord, ActEarlyHelpRecord, ActCaseNoteRecord, ActChronologyRecord}
 )
 
 // grants is the permission table: role → actions and scope. It is the single
@@ -113,12 +130,14 @@ var grants = map[Role]struct {
 	actions []Action
 	scope   Scope
 }{
-	RoleSocialWorker: {append(slices.Clone(recorder), ActWorkTray, ActClockExplain), ScopeService},
-	RoleTeamManager: {append(slices.Clone(frontDoor), ActOversee, ActChildRestrict, ActWorkTray, ActClockExplain,
-		ActClockSignOff, ActIndicators), ScopeService},
-	RoleMASH:            {append(slices.Clone(frontDoor), ActWorkTray, ActClockExplain), ScopeAll},
-	RoleEarlyHelp:       {append(slices.Clone(viewer), ActContactRecord, ActWorkTray, ActClockExplain), ScopeTeam},
-	RoleIRO:             {append(slices.Clone(viewer), ActWorkTray), ScopeAll},
+	RoleSocialWorker: {append(slices.Concat(recorder, practitioner), ActWorkTray, ActClockExplain), ScopeService},
+	RoleTeamManager: {append(slices.Concat(frontDoor, practitioner), ActOversee, ActChildRestrict, ActWorkTray,
+		ActClockExplain, ActClockSignOff, ActIndicators, ActReferralClose, ActAssessmentAuth), ScopeService},
+	RoleMASH: {append(slices.Clone(frontDoor), ActWorkTray, ActClockExplain, ActStrategyRecord,
+		ActCaseNoteRecord), ScopeAll},
+	RoleEarlyHelp: {append(slices.Clone(viewer), ActContactRecord, ActWorkTray, ActClockExplain, ActEarlyHelpRecord,
+		ActCaseNoteRecord), ScopeTeam},
+	RoleIRO:             {append(slices.Clone(viewer), ActWorkTray, ActConferenceRecord, ActCaseNoteRecord), ScopeAll},
 	RoleQA:              {append(slices.Clone(viewer), ActIndicators), ScopeAll},
 	RoleAnalyst:         {append(slices.Clone(viewer), ActIndicators), ScopeAll},
 	RoleBusinessSupport: {append(slices.Clone(viewer), ActContactRecord, ActChildCreate), ScopeService},

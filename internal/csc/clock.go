@@ -97,6 +97,24 @@ type ChildFacts struct {
 	TeamID      int64 // the allocated team
 	Contacts    []ContactFact
 	Referrals   []ReferralFact
+	// Steps are the dated steps of help and protection and later parts of
+	// the record (assessments, s47s, conferences, plans, visits), already
+	// in the clock engine's vocabulary.
+	Steps []StepFact
+}
+
+// StepFact is one dated step of a child's record as the clocks see it. Kind
+// is a clock event kind ("assessment.completed", "cp-plan.started", …);
+// Subject is the step's own record and Parent the record it belongs to (the
+// referral of an assessment, the plan of a visit). At is set only where the
+// record keeps the instant.
+type StepFact struct {
+	Kind    string
+	Subject int64
+	Parent  int64
+	Date    Date
+	At      time.Time
+	Attr    string // a qualifier some rules need (see clock.Attr…), or ""
 }
 
 // ContactFact is a contact as the clocks see it.

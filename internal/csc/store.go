@@ -28,6 +28,9 @@ type Tx interface {
 	OrgTx
 	RecordTx
 	ClockTx
+	AssessmentTx
+	ProtectionTx
+	CaseworkTx
 }
 
 // ClockTx stores computed clocks, explanations of missed clocks and local

@@ -44,7 +44,41 @@ func (t *Tx) ClockFacts(from, to int64) ([]csc.ChildFacts, error) {
 	if err := t.contactFacts(from, to, out, index); err != nil {
 		return nil, err
 	}
-	return out, t.referralFacts(from, to, out, index)
+	if err := t.referralFacts(from, to, out, index); err != nil {
+		return nil, err
+	}
+	for _, q := range stepFactQueries {
+		if err := t.stepFacts(q, from, to, out, index); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// stepFactQueries read the dated steps of each part of the record for the
+// children with ids between $1 and $2. Each part of the record registers
+// its own in an init function beside its storage code. Every query returns
+// the columns child_id, kind, subject, parent, date (a DATE), at (a
+// DATETIME/TIMESTAMPTZ or NULL) and attr (TEXT, ” for none).
+var stepFactQueries []string
+
+func (t *Tx) stepFacts(q string, from, to int64, out []csc.ChildFacts, index map[int64]int) error {
+	rows, err := t.query(q, from, to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var child int64
+		var s csc.StepFact
+		if err := rows.Scan(&child, &s.Kind, &s.Subject, &s.Parent, &s.Date, scanTime{&s.At}, &s.Attr); err != nil {
+			return err
+		}
+		if i, ok := index[child]; ok {
+			out[i].Steps = append(out[i].Steps, s)
+		}
+	}
+	return rows.Err()
 }
 
 func (t *Tx) contactFacts(from, to int64, out []csc.ChildFacts, index map[int64]int) error {

@@ -62,6 +62,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /indicators", s.page(s.indicators))
 	mux.Handle("GET /indicators/{rule}", s.page(s.indicatorChildren))
 
+	s.assessmentRoutes(mux)
+	s.protectionRoutes(mux)
+	s.caseworkRoutes(mux)
+
 	mux.Handle("/", s.page(s.notFound))
 }
 

@@ -1,0 +1,6 @@
+package csc
+
+// CaseworkTx stores child in need plans, case notes and visits, manual
+// chronology entries and case summaries.
+type CaseworkTx interface {
+}
