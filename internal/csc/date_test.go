@@ -56,3 +56,12 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestStepTimeIsMiddayInEngland(t *testing.T) {
+	for _, d := range []Date{{2026, time.January, 15}, {2026, time.July, 15}} {
+		got := StepTime(d)
+		if DateOf(got) != d || got.In(London).Hour() != 12 {
+			t.Errorf("StepTime(%v) = %v, want midday London on that date", d, got)
+		}
+	}
+}
