@@ -14,7 +14,7 @@ type tableDef struct {
 var tableDefs = []tableDef{
 	{THeader, []string{"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"},
 		func(t *Tables, row int, g func(int) string) {
-			t.Header = append(t.Header, Header{row, g(0), g(1), ParseDate(g(2)), g(3), g(4), g(5), ParseDate(g(6))})
+			t.Header = append(t.Header, Header{row, g(0), g(1), ParseDate(g(2)), g(3), g(4), g(5), ParseDate(g(6)), ""})
 		}},
 	{TEpisodes, []string{"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"},
 		func(t *Tables, row int, g func(int) string) {

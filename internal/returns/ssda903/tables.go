@@ -101,6 +101,8 @@ type Header struct {
 	UPN    string
 	Mother string
 	MCDOB  Date
+	// UASC is the UASC status flag (0 or 1), which only the XML form carries.
+	UASC string
 }
 
 // Episode is one period of care under one legal status and placement.
@@ -244,6 +246,10 @@ type Tables struct {
 	Missing        []Missing
 	SWEpisodes     []SWEpisode
 	DoLo           []DoLo
+
+	// XML is true when the tables came from an XML file, which carries the
+	// UASC flag the CSV form lacks.
+	XML bool
 
 	// Files names the file each table was read from, for messages.
 	Files map[string]string

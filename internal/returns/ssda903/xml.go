@@ -100,6 +100,7 @@ func (in *Input) readXML(name string, r io.Reader) {
 				return
 			}
 			in.markXMLSupplied(name)
+			in.XML = true
 			continue
 		}
 		line, col := dec.InputPos()
@@ -183,7 +184,7 @@ func (in *Input) addXMLChild(c *xnode) {
 	}
 	id, dob := h.get("CHILDID"), ParseDate(h.get("DOB"))
 	t := &in.Tables
-	t.Header = append(t.Header, Header{h.line, id, h.get("SEX"), dob, h.get("ETHNIC"), h.get("UPN"), h.get("MOTHER"), ParseDate(h.get("MC_DOB"))})
+	t.Header = append(t.Header, Header{h.line, id, h.get("SEX"), dob, h.get("ETHNIC"), h.get("UPN"), h.get("MOTHER"), ParseDate(h.get("MC_DOB")), h.get("UASC")})
 	if h.has("DUC") {
 		t.UASC = append(t.UASC, UASC{h.line, id, h.get("SEX"), dob, ParseDate(h.get("DUC"))})
 	}
