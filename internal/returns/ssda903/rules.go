@@ -122,6 +122,16 @@ func Validate(in *Input, year Year, opt Options) (*returns.Report, error) {
 			unusable[t+"_last"] = "last year's " + why
 		}
 	}
+	// Social worker episodes (from 2023/24) and DoLOs (from 2026/27) have no
+	// place in the 2021 XML schema: when they are not given, their rules
+	// cannot run, which is not the same as passing.
+	for _, t := range []string{TSWEpisodes, TDoLo} {
+		if !in.Supplied[t] {
+			if _, bad := unusable[t]; !bad {
+				unusable[t] = "no " + t + " table was given"
+			}
+		}
+	}
 	if opt.Ref.Providers == nil {
 		unusable["Provider Info"] = "no Ofsted provider list was given"
 	}
