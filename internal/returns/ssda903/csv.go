@@ -93,11 +93,6 @@ func (in *Input) readCSV(name string, data []byte) {
 		in.problem(name, 1, 0, "not an SSDA903 table: its columns match none of the tables; the file was not read")
 		return
 	}
-	if prev, dup := in.Files[def.name]; dup {
-		in.problem(name, 1, 0, "both %s and this file hold the %s table; give one file per table", prev, def.name)
-		in.markUnusable(def.name, name, "two files hold it")
-		return
-	}
 	in.Files[def.name] = name
 	in.Supplied[def.name] = true
 	idx := make([]int, len(def.cols))
@@ -117,6 +112,7 @@ func (in *Input) readCSV(name string, data []byte) {
 		in.markUnusable(def.name, name, "columns are missing")
 		return
 	}
+	def.grow(&in.Tables, bytes.Count(data, []byte{'\n'}))
 	in.readRows(name, r, def, idx)
 }
 

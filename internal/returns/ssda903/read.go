@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"cairn/internal/csc"
 )
@@ -92,16 +93,29 @@ func ReadFiles(files map[string][]byte) (*Input, error) {
 	if len(xmls) > 1 {
 		return nil, csc.Errorf(csc.Invalid, "%d XML files were given (%s); give one XML file or a folder of CSV tables", len(xmls), strings.Join(xmls, ", "))
 	}
-	for _, n := range names {
-		data := files[n]
-		switch {
-		case isXML(n, data):
-			in.readXML(n, bytes.NewReader(data))
-		case strings.EqualFold(filepath.Ext(n), ".csv") || filepath.Ext(n) == "":
-			in.readCSV(n, data)
-		default:
-			in.problem(n, 0, 0, "not a CSV or XML file; it was not read")
-		}
+	// Each file is read on its own, in parallel (a large authority's
+	// Episodes and Header files take most of the time), then merged in name
+	// order so that reports do not depend on scheduling.
+	parts := make([]*Input, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Go(func() {
+			p := newInput()
+			data := files[n]
+			switch {
+			case isXML(n, data):
+				p.readXML(n, bytes.NewReader(data))
+			case strings.EqualFold(filepath.Ext(n), ".csv") || filepath.Ext(n) == "":
+				p.readCSV(n, data)
+			default:
+				p.problem(n, 0, 0, "not a CSV or XML file; it was not read")
+			}
+			parts[i] = p
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		in.merge(p)
 	}
 	if len(in.Supplied) == 0 {
 		msg := "no SSDA903 table was found"
@@ -161,4 +175,70 @@ func (in *Input) count(table string) int {
 		return len(in.DoLo)
 	}
 	return 0
+}
+
+// merge moves what one file gave into in. A table two files both hold is
+// reported and made unusable rather than silently combined.
+func (in *Input) merge(p *Input) {
+	in.Problems = append(in.Problems, p.Problems...)
+	in.XML = in.XML || p.XML
+	for _, d := range tableDefs {
+		if !p.Supplied[d.name] {
+			continue
+		}
+		file := p.Files[d.name]
+		if prev, dup := in.Files[d.name]; dup && file != "" {
+			in.problem(file, 1, 0, "both %s and this file hold the %s table; give one file per table", prev, d.name)
+			in.markUnusable(d.name, file, "two files hold it")
+			continue
+		}
+		in.Supplied[d.name] = true
+		if file != "" {
+			in.Files[d.name] = file
+		}
+		if why, bad := p.Unusable[d.name]; bad {
+			in.markUnusable(d.name, file, "")
+			in.Unusable[d.name] = why
+		}
+		moveTable(&in.Tables, &p.Tables, d.name)
+	}
+}
+
+func moveTable(dst, src *Tables, table string) {
+	switch table {
+	case THeader:
+		take(&dst.Header, src.Header)
+	case TEpisodes:
+		take(&dst.Episodes, src.Episodes)
+	case TReviews:
+		take(&dst.Reviews, src.Reviews)
+	case TUASC:
+		take(&dst.UASC, src.UASC)
+	case TOC2:
+		take(&dst.OC2, src.OC2)
+	case TOC3:
+		take(&dst.OC3, src.OC3)
+	case TAD1:
+		take(&dst.AD1, src.AD1)
+	case TPlacedAdoption:
+		take(&dst.PlacedAdoption, src.PlacedAdoption)
+	case TPrevPerm:
+		take(&dst.PrevPerm, src.PrevPerm)
+	case TMissing:
+		take(&dst.Missing, src.Missing)
+	case TSWEpisodes:
+		take(&dst.SWEpisodes, src.SWEpisodes)
+	case TDoLo:
+		take(&dst.DoLo, src.DoLo)
+	}
+}
+
+// take moves rows into dst, without copying when dst is empty (the usual
+// case: one file per table).
+func take[R any](dst *[]R, src []R) {
+	if len(*dst) == 0 {
+		*dst = src
+		return
+	}
+	*dst = append(*dst, src...)
 }

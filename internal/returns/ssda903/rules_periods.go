@@ -182,7 +182,7 @@ func periodsByChild(all []period) map[string][]period {
 		}
 	}
 	for _, ps := range by {
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].start.Date.Before(ps[j].start.Date) })
+		sort.SliceStable(ps, func(i, j int) bool { return before(ps[i].start.Date, ps[j].start.Date) })
 	}
 	return by
 }
