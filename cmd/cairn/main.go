@@ -10,6 +10,8 @@
 //	cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
 //	cairn workdays add DATE N | cairn workdays between DATE DATE
 //	cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
+//	cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
+//	cairn validate 903 --list-rules --year 2025-26
 //
 // The DSN picks the engine: a file path or sqlite: URL for SQLite,
 // postgres:// for PostgreSQL. Settings also come from the environment
@@ -38,6 +40,8 @@ Usage:
   cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
   cairn workdays add DATE N | cairn workdays between DATE DATE
   cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
+  cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
+  cairn validate 903 --list-rules --year 2025-26
 
 A DSN is a file path (or sqlite:PATH) for SQLite, or a postgres:// URL.
 `
@@ -49,8 +53,11 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	var code exitCode
 	switch {
 	case err == nil:
+	case errors.As(err, &code):
+		os.Exit(int(code))
 	case errors.Is(err, errUsage):
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
@@ -81,6 +88,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return workdays(args[1:], stdout)
 	case "clocks":
 		return clocksCmd(ctx, args[1:], stdout)
+	case "validate":
+		return validate(args[1:], stdout, stderr)
 	}
 	return fmt.Errorf("%w: unknown command %q\n\n%s", errUsage, args[0], usage)
 }

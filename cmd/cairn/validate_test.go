@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func TestValidateListRules(t *testing.T) {
+	for year, want := range map[string]int{"2025-26": 311, "2026-27": 322} {
+		out, _, err := runCLI(t, "validate", "903", "--list-rules", "--year", year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(out, "\n"); n != want {
+			t.Errorf("%s: %d lines, want %d", year, n, want)
+		}
+	}
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for n, s := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestValidateExitStatus(t *testing.T) {
+	header := "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+	episodes := "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+	bad := writeFiles(t, map[string]string{
+		"header.csv":   header + "C1,X,05/06/2012,WBRI,A123456789012,,\n",
+		"episodes.csv": episodes + "C1,01/05/2025,S,C2,N1,U1,PR1,,,,,,\n",
+	})
+	out, stderr, err := runCLI(t, "validate", "903", bad, "--year", "2025-26", "--format", "csv")
+	var code exitCode
+	if !errors.As(err, &code) || code != exitFailures {
+		t.Fatalf("err = %v, want exit 1", err)
+	}
+	if !strings.Contains(out, "C1,101,Header,SEX,") {
+		t.Errorf("csv report lacks the rule 101 failure:\n%s", out)
+	}
+	if !strings.Contains(out, "not implemented") && !strings.Contains(stderr, "not implemented") {
+		t.Errorf("the report does not say which rules were not implemented")
+	}
+
+	_, _, err = runCLI(t, "validate", "903", filepath.Join(bad, "nothing-here"), "--year", "2025-26")
+	if !errors.As(err, &code) || code != exitUnusable {
+		t.Fatalf("missing path: err = %v, want exit 2", err)
+	}
+	noEpisodes := writeFiles(t, map[string]string{"header.csv": header + "C1,M,05/06/2012,WBRI,A123456789012,,\n"})
+	_, stderr, err = runCLI(t, "validate", "903", noEpisodes, "--year", "2025-26")
+	if !errors.As(err, &code) || code != exitUnusable || !strings.Contains(stderr, "no Episodes table") {
+		t.Fatalf("no episodes: err = %v, stderr %q, want exit 2", err, stderr)
+	}
+	if _, _, err = runCLI(t, "validate", "903", bad); !errors.Is(err, errUsage) {
+		t.Errorf("no --year: err = %v, want usage", err)
+	}
+}

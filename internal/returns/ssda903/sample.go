@@ -1,0 +1,134 @@
+package ssda903
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math/rand/v2"
+
+	"cairn/internal/csc"
+)
+
+// Sample builds a synthetic 2025/26 return as CSV files: children made up
+// from a seed, with no real person's data. 23 in 27 children have two
+// episodes (a change of placement), the rest one, so 27,000 children give
+// 50,000 episodes, the scale of a large authority's return. The return is
+// meant to be clean against the rules cairn implements; tests that need
+// dirty data break it on purpose.
+func Sample(children int, seed uint64) map[string][]byte {
+	r := rand.New(rand.NewPCG(seed, 903))
+	w := newSampleWriter()
+	start := csc.NewDate(2025, 4, 1)
+	for i := range children {
+		child := fmt.Sprintf("C%06d", i+1)
+		dob := csc.NewDate(2008+r.IntN(16), 1, 1).AddDays(r.IntN(365))
+		sex := []string{"M", "F"}[r.IntN(2)]
+		mother := ""
+		if sex == "F" && dob.AgeOn(start) >= 12 {
+			mother = "0"
+		}
+		w.header.Write([]string{child, sex, ddmmyyyy(dob), sampleEthnic[r.IntN(len(sampleEthnic))],
+			fmt.Sprintf("A%012d", 100000000000+int64(i)), mother, ""})
+		first := start.AddDays(-r.IntN(700))
+		if first.Before(dob.AddDays(1)) {
+			first = dob.AddDays(1 + r.IntN(30))
+		}
+		ls := []string{"C2", "C1", "V2", "E1"}[r.IntN(4)]
+		cin := fmt.Sprintf("N%d", 1+r.IntN(8))
+		place, provider := samplePlace(r)
+		two := (i*23)%27 < 23
+		end := csc.Date{}
+		rec, rpc := "", ""
+		if two {
+			// The reason for a placement change is on the episode that ends.
+			end = maxDate(first, start).AddDays(1 + r.IntN(150))
+			rec, rpc = "X1", "CARPL"
+		}
+		w.episode(child, first, "S", ls, cin, place, provider, end, rec, rpc, i)
+		w.review(child, dob, maxDate(first, start).AddDays(20))
+		if two {
+			place2, provider2 := samplePlace(r)
+			var end2 csc.Date
+			rec2 := ""
+			if r.IntN(4) == 0 {
+				end2, rec2 = end.AddDays(1+r.IntN(150)), []string{"E11", "E12", "E13", "E8"}[r.IntN(4)]
+			}
+			w.episode(child, end, "P", ls, cin, place2, provider2, end2, rec2, "", i+children)
+		}
+		if r.IntN(10) == 0 {
+			ms := maxDate(first, start).AddDays(5)
+			w.missing.Write([]string{child, ddmmyyyy(dob), "M", ddmmyyyy(ms), ddmmyyyy(ms.AddDays(1))})
+		}
+	}
+	return w.files()
+}
+
+var sampleEthnic = []string{"WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "BAFR", "OOTH", "NOBT"}
+
+// samplePlace picks a placement and a provider the rules accept together.
+func samplePlace(r *rand.Rand) (string, string) {
+	switch r.IntN(6) {
+	case 0:
+		return "U4", "PR4"
+	case 1:
+		return "K2", "PR1"
+	case 2:
+		return "R1", "PR3"
+	}
+	return []string{"U1", "U3", "U6"}[r.IntN(3)], "PR1"
+}
+
+func maxDate(a, b csc.Date) csc.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func ddmmyyyy(d csc.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
+}
+
+type sampleWriter struct {
+	bufs                               map[string]*bytes.Buffer
+	header, episodes, reviews, missing *csv.Writer
+}
+
+func newSampleWriter() *sampleWriter {
+	w := &sampleWriter{bufs: map[string]*bytes.Buffer{}}
+	mk := func(name string, table string) *csv.Writer {
+		b := &bytes.Buffer{}
+		w.bufs[name] = b
+		cw := csv.NewWriter(b)
+		cw.Write(tableDefByName(table).cols)
+		return cw
+	}
+	w.header = mk("header.csv", THeader)
+	w.episodes = mk("episodes.csv", TEpisodes)
+	w.reviews = mk("reviews.csv", TReviews)
+	w.missing = mk("missing.csv", TMissing)
+	return w
+}
+
+func (w *sampleWriter) episode(child string, decom csc.Date, rne, ls, cin, place, provider string, dec csc.Date, rec, rpc string, n int) {
+	w.episodes.Write([]string{child, ddmmyyyy(decom), rne, ls, cin, place, provider, ddmmyyyy(dec), rec, rpc,
+		fmt.Sprintf("NM%d %dAB", 1+n%9, n%10), fmt.Sprintf("NM%d %dCD", 1+(n+3)%9, (n+7)%10), fmt.Sprintf("SC%06d", 100000+n%800000)})
+}
+
+func (w *sampleWriter) review(child string, dob, on csc.Date) {
+	w.reviews.Write([]string{child, ddmmyyyy(dob), ddmmyyyy(on), "PN1"})
+}
+
+func (w *sampleWriter) files() map[string][]byte {
+	out := map[string][]byte{}
+	for _, cw := range []*csv.Writer{w.header, w.episodes, w.reviews, w.missing} {
+		cw.Flush()
+	}
+	for n, b := range w.bufs {
+		out[n] = b.Bytes()
+	}
+	return out
+}
