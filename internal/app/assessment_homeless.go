@@ -148,8 +148,8 @@ func (a *App) homelessAssessment(tx csc.Tx, actor csc.Actor, au *auditor, r *csc
 	return x, err
 }
 
-// yesNo reads a required yes/no answer.
-func yesNo(probs *csc.Problems, field, question, v string) bool {
+// requiredYesNo reads a yes/no answer that must be given.
+func requiredYesNo(probs *csc.Problems, field, question, v string) bool {
 	switch v {
 	case "yes":
 		return true
@@ -187,13 +187,13 @@ func (a *App) DecideHomeless(ctx context.Context, actor csc.Actor, id int64, in 
 		if in.Decision == "not_accommodated" && notReason == "" {
 			probs.Add("not_accommodated_reason", "Enter why the young person is not accommodated under section 20")
 		}
-		told := yesNo(&probs, "told_consequences", "was the young person told the consequences of the decision?", in.ToldConsequences)
-		competent := yesNo(&probs, "competent", "was the young person judged competent to decide?", in.Competent)
+		told := requiredYesNo(&probs, "told_consequences", "was the young person told the consequences of the decision?", in.ToldConsequences)
+		competent := requiredYesNo(&probs, "competent", "was the young person judged competent to decide?", in.Competent)
 		view := textField(&probs, "young_person_view", in.View, maxText)
 		if view == "" {
 			probs.Add("young_person_view", "Enter the young person's view, in their words")
 		}
-		interim := yesNo(&probs, "interim_provided", "did housing provide interim accommodation?", in.InterimProvided)
+		interim := requiredYesNo(&probs, "interim_provided", "did housing provide interim accommodation?", in.InterimProvided)
 		where := textField(&probs, "interim_where", in.InterimWhere, 500)
 		if interim && where == "" {
 			probs.Add("interim_where", "Enter where housing's interim accommodation is")

@@ -44,7 +44,8 @@ func asmClock(t *testing.T, e *apptest.Env, childID int64, rule string) app.Tray
 	return app.TrayItem{}
 }
 
-func at(d csc.Date) time.Time { return d.In(csc.London).Add(10 * time.Hour) }
+// at is 10:00 in London on d.
+func at(d csc.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 10, 0, 0, 0, csc.London) }
 
 func TestAssessmentJourneyMeetsHP03(t *testing.T) {
 	apptest.Run(t, func(t *testing.T, e *apptest.Env) {

@@ -12,9 +12,6 @@ import (
 	"cairn/internal/csc"
 )
 
-// at is 10:00 in London on d.
-func at(d csc.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 10, 0, 0, 0, csc.London) }
-
 // cinChild is a child allocated to the social worker with a referral
 // opened on apptest.Start.
 func cinChild(t *testing.T, e *apptest.Env, given string) *csc.Person {

@@ -64,19 +64,7 @@ func init() {
 			return url.Values{"version": {"0"}, "text": {"Lives with her mother."}}
 		}, planners},
 	)
-	fixtureParts["referral"] = func(t *testing.T, s *site, f *fixture) {
-		err := s.DB.Write(ctx, func(tx csc.Tx) error {
-			r := &csc.Referral{ChildID: f.child, ReferralDate: csc.DateOf(apptest.Start), Source: "2A"}
-			if err := tx.CreateReferral(r); err != nil {
-				return err
-			}
-			f.ids["referral"] = r.ID
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	// {referral} is built by the assessment routes' fixture part.
 	fixtureParts["cinplan"] = func(t *testing.T, s *site, f *fixture) {
 		f.id("referral")
 		sw := s.Actor(csc.RoleSocialWorker)
