@@ -294,3 +294,43 @@ func TestHomelessPresentation(t *testing.T) {
 		}
 	})
 }
+
+// TestReReferralBadge shows a re-referral on the identity bar: a child
+// referred again within 12 months of the last referral.
+func TestReReferralBadge(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		sw := e.Actor(csc.RoleSocialWorker)
+		child := e.Child(t, "Nell", "Rowe", "2014-02-02")
+		e.Allocate(t, child.ID, e.Staff[csc.RoleSocialWorker])
+		today := e.App.Today()
+		labels := func() string {
+			rec, err := e.App.ChildRecord(ctx, sw, child.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, b := range rec.Badges {
+				out = append(out, b.Label)
+			}
+			return strings.Join(out, ", ")
+		}
+		add := func(date csc.Date, closed csc.Date) {
+			err := e.DB.Write(ctx, func(tx csc.Tx) error {
+				return tx.CreateReferral(&csc.Referral{ChildID: child.ID, ReferralDate: date, Source: "2A",
+					ClosureDate: closed, ClosureReason: map[bool]string{true: "", false: "RC8"}[closed.IsZero()]})
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		add(today.AddDays(-500), today.AddDays(-450))
+		add(today.AddDays(-10), csc.Date{})
+		if got := labels(); strings.Contains(got, "Re-referral") {
+			t.Errorf("a referral 16 months after the last is flagged: %s", got)
+		}
+		add(today.AddDays(-200), today.AddDays(-150))
+		if got := labels(); !strings.Contains(got, "Re-referral within 12 months") {
+			t.Errorf("a referral 6 months after the last is not flagged: %s", got)
+		}
+	})
+}

@@ -58,9 +58,13 @@ func badges(r *ChildRecord) []Badge {
 	if r.Child.Kind == csc.KindUnborn {
 		out = append(out, Badge{"Unborn", "purple"})
 	}
+	rerefs := csc.ReReferrals(r.Referrals)
 	for _, ref := range r.Referrals {
 		if ref.Open() {
 			out = append(out, Badge{"Open referral", "orange"})
+			if rerefs[ref.ID] {
+				out = append(out, Badge{"Re-referral within 12 months", "red"})
+			}
 			break
 		}
 	}
