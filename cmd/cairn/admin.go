@@ -76,8 +76,10 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if _, err := a.RefreshAllClocks(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Synthetic authority written in %.1fs: %d children, %d adults, %d contacts (%d open), %d referrals, %d staff in %d teams.\n",
-		time.Since(start).Seconds(), sum.Children, sum.Adults, sum.Contacts, sum.OpenContacts, sum.Referrals, sum.Staff, sum.Teams)
+	fmt.Fprintf(stdout, "Synthetic authority written in %.1fs: %d children, %d adults, %d contacts (%d open), %d referrals, "+
+		"%d assessments, %d protection plans, %d child in need plans, %d early help episodes, %d visits, %d staff in %d teams.\n",
+		time.Since(start).Seconds(), sum.Children, sum.Adults, sum.Contacts, sum.OpenContacts, sum.Referrals,
+		sum.Assessments, sum.CPPlans, sum.CINPlans, sum.EarlyHelp, sum.Visits, sum.Staff, sum.Teams)
 	return nil
 }
 

@@ -157,15 +157,31 @@ func (g *famGen) episode(r *rng, f *family, cp *contactPlan) {
 	if open {
 		closeAt = time.Time{}
 	}
+	e.course, e.strategy = ep.outcome, inc.decision == csc.DecisionStrategy
+	if start.Before(asOf) {
+		e.assessFrom = start
+		if assessEnd.Before(asOf) && (closeAt.IsZero() || !assessEnd.After(closeAt)) {
+			e.assessTo = assessEnd
+		}
+	}
 	if ep.outcome != 2 || (!closeAt.IsZero() && !assessEnd.Before(closeAt)) {
 		g.addAlloc(cp, f, csc.TeamAssessment, start, closeAt)
 	} else {
 		g.addAlloc(cp, f, csc.TeamAssessment, start, assessEnd)
 		g.continuing(cp, f, assessEnd, closeAt)
+		if assessEnd.Before(asOf) {
+			e.workFrom, e.workTo = assessEnd, closeAt
+		}
 	}
 	if ep.outcome == 1 && !open && ep.stepDownEH {
 		eh := r.workingTimeAfter(closeAt, ep.stepDownWait)
 		g.addAlloc(cp, f, csc.TeamEarlyHelp, eh, eh.Add(day*time.Duration(ep.ehDays)))
+		if eh.Before(asOf) {
+			e.ehFrom = eh
+			if end := eh.Add(day * time.Duration(ep.ehDays)); end.Before(asOf) {
+				e.ehTo = end
+			}
+		}
 	}
 }
 

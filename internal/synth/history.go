@@ -73,6 +73,14 @@ type episode struct {
 	closed   csc.Date
 	closedAt time.Time // when the closure was recorded
 	reason   string
+
+	// The course of the work, for the writer to record step by step (see
+	// pathway.go). Zero times are steps not reached by AsOf.
+	assessFrom, assessTo time.Time // the assessment's start and authorisation
+	course               int       // as episodeDraw.outcome
+	strategy             bool      // the front door asked for a strategy discussion
+	workFrom, workTo     time.Time // continuing work after the assessment
+	ehFrom, ehTo         time.Time // early help after closure
 }
 
 // allocPlan is a period on a team's caseload. The writer chooses the team

@@ -22,6 +22,7 @@ const (
 	streamText
 	streamStaff
 	streamAssign
+	streamPathway
 )
 
 // mix is the SplitMix64 finaliser: it spreads nearby inputs across the

@@ -47,6 +47,9 @@ type Summary struct {
 	Children, Adults        int
 	Contacts, OpenContacts  int
 	Referrals, Documents    int
+	Assessments, Visits     int
+	CINPlans, CPPlans       int
+	EarlyHelp               int
 }
 
 // batchChildren is about how many children are written per transaction:
@@ -183,7 +186,7 @@ func (g *famGen) writeFamilies(ctx context.Context, st csc.Store, staff *staffin
 	r := newRand(g.opt.Seed, streamAssign, 0)
 	for batch := range batches {
 		err := st.Write(ctx, func(tx csc.Tx) error {
-			w := &writer{tx: tx, st: staff, r: r, sum: sum}
+			w := &writer{tx: tx, st: staff, r: r, sum: sum, seed: g.opt.Seed, asOf: g.opt.AsOf}
 			for _, f := range batch {
 				if err := w.family(f); err != nil {
 					return fmt.Errorf("family %d: %w", f.index, err)

@@ -13,13 +13,17 @@ import (
 
 // writer writes families in one transaction.
 type writer struct {
-	tx  csc.Tx
-	st  *staffing
-	r   *rng
-	sum *Summary
+	tx   csc.Tx
+	st   *staffing
+	r    *rng
+	sum  *Summary
+	seed uint64
+	asOf time.Time
+	pr   *rng // the family's own draws for the steps after the front door
 }
 
 func (w *writer) family(f *family) error {
+	w.pr = newRand(w.seed, streamPathway, f.index)
 	// Records date from the family's first contact (a store that keeps its
 	// own clock for created_at ignores this).
 	first := f.incidents[0].at
@@ -212,10 +216,13 @@ func (w *writer) referral(f *family, cp *contactPlan, c *csc.Contact, cr crew, e
 	if err := w.tx.UpdateContact(c); err != nil {
 		return fmt.Errorf("contact: %w", err)
 	}
-	ev.add(cp.inc.decidedAt, "referral", "Referral to children's social care opened", "referral", ref.ID, cr.decider)
+	ev.add(cp.inc.decidedAt, csc.EventReferral, "Referral to children's social care opened", "referral", ref.ID, cr.decider)
+	if err := w.pathway(cp, ref, team, ev); err != nil {
+		return err
+	}
 	if !e.closed.IsZero() {
 		label, _ := csc.LookupCode(csc.ListClosureReason, csc.CollectionYearOf(e.closed), e.reason)
-		ev.add(e.closedAt, "referral", "Referral closed: "+label.Label, "referral", ref.ID, team.manager)
+		ev.add(e.closedAt, csc.EventReferralClosed, "Referral closed: "+label.Label, "referral", ref.ID, team.manager)
 	}
 	return ev.err
 }
