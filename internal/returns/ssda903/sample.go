@@ -24,7 +24,7 @@ func Sample(children int, seed uint64) map[string][]byte {
 		dob := csc.NewDate(2008+r.IntN(16), 1, 1).AddDays(r.IntN(365))
 		sex := []string{"M", "F"}[r.IntN(2)]
 		mother := ""
-		if sex == "F" && dob.AgeOn(start) >= 12 {
+		if sex == "F" {
 			mother = "0"
 		}
 		w.header.Write([]string{child, sex, ddmmyyyy(dob), sampleEthnic[r.IntN(len(sampleEthnic))],
