@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"sync"
 
 	"cairn/internal/csc"
 )
@@ -43,6 +44,9 @@ type Dataset struct {
 	episodes map[string][]*Episode // by child, in DECOM order
 	lastEps  map[string][]*Episode
 	lastHead map[string]*Header
+
+	uascOnce sync.Once
+	uasc     map[string]bool // children with a UASC row this year or last
 }
 
 // Reference is optional reference data some rules need.
@@ -50,6 +54,12 @@ type Reference struct {
 	// Providers maps an Ofsted URN to what Ofsted registers it for; nil when
 	// no provider list was given.
 	Providers map[string]Provider
+	// Postcodes maps a postcode (capitals, no spaces) to where it is; nil
+	// when no postcode list was given.
+	Postcodes map[string]Postcode
+	// LA is the ONS code of the authority making the return, for the rules
+	// on placements in and out of its area; "" when not given.
+	LA string
 }
 
 // Provider is one Ofsted-registered children's home or social care provider.

@@ -118,8 +118,12 @@ func newSampleWriter() *sampleWriter {
 }
 
 func (w *sampleWriter) episode(child string, decom csc.Date, rne, ls, cin, place, provider string, dec csc.Date, rec, rpc string, n int) {
+	urn := fmt.Sprintf("SC%06d", 100000+n%800000)
+	if noURNPlaces.has(place) {
+		urn = ""
+	}
 	w.episodes.Write([]string{child, ddmmyyyy(decom), rne, ls, cin, place, provider, ddmmyyyy(dec), rec, rpc,
-		fmt.Sprintf("NM%d %dAB", 1+n%9, n%10), fmt.Sprintf("NM%d %dCD", 1+(n+3)%9, (n+7)%10), fmt.Sprintf("SC%06d", 100000+n%800000)})
+		fmt.Sprintf("NM%d %dAB", 1+n%9, n%10), fmt.Sprintf("NM%d %dCD", 1+(n+3)%9, (n+7)%10), urn})
 }
 
 func (w *sampleWriter) review(child string, dob, on csc.Date) {
