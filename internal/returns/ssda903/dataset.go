@@ -42,6 +42,7 @@ type Dataset struct {
 
 	header   map[string]*Header
 	episodes map[string][]*Episode // by child, in DECOM order
+	epLists  [][]*Episode          // the same lists, for iterating without a map
 	lastEps  map[string][]*Episode
 	lastHead map[string]*Header
 
@@ -76,6 +77,10 @@ func NewDataset(t Tables, last *Tables, y Year, ref Reference) *Dataset {
 	d := &Dataset{Tables: t, Last: last, Year: y, Ref: ref}
 	d.header = indexHeader(t.Header)
 	d.episodes = indexEpisodes(t.Episodes)
+	d.epLists = make([][]*Episode, 0, len(d.episodes))
+	for _, l := range d.episodes {
+		d.epLists = append(d.epLists, l)
+	}
 	if last != nil {
 		d.lastHead = indexHeader(last.Header)
 		d.lastEps = indexEpisodes(last.Episodes)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -47,10 +46,29 @@ func normPostcode(s string) string {
 	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 }
 
-var postcodePattern = regexp.MustCompile(`^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$`)
+// validPostcode reports whether s has the shape of a full UK postcode: one
+// or two letters, a digit, an optional letter or digit (the outward code),
+// then a digit and two letters.
+func validPostcode(s string) bool {
+	p := normPostcode(s)
+	n := len(p)
+	if n < 5 || n > 7 || !isDigit(p[n-3]) || !isLetter(p[n-2]) || !isLetter(p[n-1]) {
+		return false
+	}
+	out := p[:n-3]
+	i := 0
+	for i < len(out) && i < 2 && isLetter(out[i]) {
+		i++
+	}
+	if i == 0 || i >= len(out) || !isDigit(out[i]) {
+		return false
+	}
+	rest := out[i+1:]
+	return len(rest) == 0 || len(rest) == 1 && (isDigit(rest[0]) || isLetter(rest[0]))
+}
 
-// validPostcode reports whether s has the shape of a full UK postcode.
-func validPostcode(s string) bool { return postcodePattern.MatchString(normPostcode(s)) }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // refTable reads a reference CSV file and calls row for each data row with
 // a getter by column name. Every name in need must be a column.

@@ -99,10 +99,13 @@ func oc2Aged(atEnd bool, age func(int) bool, bad func(d *Dataset, o *OC2) bool, 
 	}, fields...)
 }
 
-// birthdayInYear reports whether the child's nth birthday falls in the year.
+// birthdayInYear reports whether the child's nth birthday falls in the year
+// after its first day: a child whose birthday is 1 April is that age for
+// the whole year, which is what the rules on age at the start of the year
+// (188, 189) judge.
 func (d *Dataset) birthdayInYear(child string, dob Date, n int) bool {
 	b, ok := d.birthday(child, dob, n)
-	return ok && !b.Before(d.Year.Start) && !b.After(d.Year.End)
+	return ok && b.After(d.Year.Start) && !b.After(d.Year.End)
 }
 
 // birthday returns the child's nth birthday.

@@ -74,3 +74,8 @@ var _ = addCases(
 	ruleCase{code: "1012", pass: both(addChild("C2"), func(t, _ *Tables) { t.OC3 = []OC3{{Row: 2, Child: "C2", InTouch: "YES"}} }),
 		fail: func(t, _ *Tables) { t.Reviews = append(t.Reviews, Review{Row: 3, Child: "C2"}) }, table: TReviews, row: 3},
 )
+
+// A 17th birthday on 1 April is at the start of the year: 189 (no SDQ at 17
+// or over at the start) governs, not 197B.
+var _ = addCases(ruleCase{code: "197B", pass: both(in12, born("01/04/2008"), withOC2(func(*OC2) {})),
+	fail: born("02/04/2008")})

@@ -104,3 +104,12 @@ func TestReadReference(t *testing.T) {
 		t.Errorf("London to Edinburgh %.1f miles", m)
 	}
 }
+
+func TestValidPostcode(t *testing.T) {
+	for s, want := range map[string]bool{"AB1 2CD": true, "ab12cd": true, "M1 1AE": true, "B33 8TH": true, "CR2 6XH": true,
+		"DN55 1PT": true, "W1A 0AX": true, "EC1A 1BB": true, "NOT A PC": false, "AB1": false, "1AB 2CD": false, "ABC1 2CD": false, "AB1 2C": false, "": false} {
+		if got := validPostcode(s); got != want {
+			t.Errorf("validPostcode(%q) = %v", s, got)
+		}
+	}
+}

@@ -122,8 +122,13 @@ func (w *sampleWriter) episode(child string, decom csc.Date, rne, ls, cin, place
 	if noURNPlaces.has(place) {
 		urn = ""
 	}
+	// A change of placement is always to another address.
+	pl := "CD"
+	if rne != "S" {
+		pl = "EF"
+	}
 	w.episodes.Write([]string{child, ddmmyyyy(decom), rne, ls, cin, place, provider, ddmmyyyy(dec), rec, rpc,
-		fmt.Sprintf("NM%d %dAB", 1+n%9, n%10), fmt.Sprintf("NM%d %dCD", 1+(n+3)%9, (n+7)%10), urn})
+		fmt.Sprintf("NM%d %dAB", 1+n%9, n%10), fmt.Sprintf("NM%d %d%s", 1+(n+3)%9, (n+7)%10, pl), urn})
 }
 
 func (w *sampleWriter) review(child string, dob, on csc.Date) {
