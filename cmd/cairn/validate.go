@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"cairn/internal/csc"
@@ -26,9 +28,22 @@ const (
 
 const validateUsage = `Usage:
   cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
+                          [--providers FILE] [--postcodes FILE] [--la CODE]
   cairn validate 903 --list-rules --year 2025-26
 
 PATH is a folder of CSV tables, one CSV table or an XML (EXPSSDA903) file.
+--last is last year's return, for the rules that compare years.
+
+Reference data, for the rules that need it (without it they are reported
+"not run: needs ..."). Both are CSV files with a header row; columns are
+found by name, in any order, and others are ignored:
+  --providers FILE  Ofsted providers: URN,PLACE_CODES,PROVIDER_CODES,REG_END,POSTCODE
+                    (codes separated by ";", REG_END dd/mm/yyyy or blank)
+  --postcodes FILE  postcodes: POSTCODE,LA,LAT,LONG (the ONS code of the
+                    authority the postcode is in; decimal degrees), from which
+                    the placement's authority and distance are worked out
+  --la CODE         the returning authority's ONS code, e.g. E09000001
+
 Exit status: 0 no rule failed, 1 rules failed, 2 the input could not be used.`
 
 // validate checks a statutory return's files against the year's rules.
@@ -44,13 +59,16 @@ func validate(args []string, stdout, stderr io.Writer) error {
 }
 
 func validate903(args []string, stdout, stderr io.Writer) error {
-	var year, last, format string
+	var year, last, format, providers, postcodes, la string
 	var list bool
 	fs := flag.NewFlagSet("validate 903", flag.ContinueOnError)
 	fs.StringVar(&year, "year", "", "collection year, e.g. 2025-26")
 	fs.StringVar(&last, "last", "", "last year's return (folder or XML file)")
 	fs.StringVar(&format, "format", "text", "text, csv or json")
 	fs.BoolVar(&list, "list-rules", false, "list the year's rules, one a line")
+	fs.StringVar(&providers, "providers", "", "Ofsted provider list (CSV)")
+	fs.StringVar(&postcodes, "postcodes", "", "postcode list (CSV)")
+	fs.StringVar(&la, "la", "", "the returning authority's ONS code")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -83,6 +101,11 @@ func validate903(args []string, stdout, stderr io.Writer) error {
 			return exitUnusable
 		}
 	}
+	if opt.Ref, err = readReference(providers, postcodes); err != nil {
+		fmt.Fprintln(stderr, "cairn:", err)
+		return exitUnusable
+	}
+	opt.Ref.LA = strings.ToUpper(strings.TrimSpace(la))
 	rep, err := ssda903.Validate(in, y, opt)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -161,4 +184,31 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// readReference reads the optional reference files of a 903 validation.
+func readReference(providers, postcodes string) (ssda903.Reference, error) {
+	var ref ssda903.Reference
+	read := func(path string, parse func(string, io.Reader) error) error {
+		if path == "" {
+			return nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return parse(filepath.Base(path), f)
+	}
+	err := read(providers, func(name string, r io.Reader) (err error) {
+		ref.Providers, err = ssda903.ReadProviders(name, r)
+		return err
+	})
+	if err == nil {
+		err = read(postcodes, func(name string, r io.Reader) (err error) {
+			ref.Postcodes, err = ssda903.ReadPostcodes(name, r)
+			return err
+		})
+	}
+	return ref, err
 }

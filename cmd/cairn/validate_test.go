@@ -72,3 +72,32 @@ func TestValidateExitStatus(t *testing.T) {
 		t.Errorf("no --year: err = %v, want usage", err)
 	}
 }
+
+func TestValidateReference(t *testing.T) {
+	header := "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,05/06/2012,WBRI,A123456789012,,\n"
+	episodes := "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n" +
+		"C1,01/05/2025,S,C2,N1,U1,PR1,,,,AB1 2CD,FA1 1AA,SC999999\n"
+	dir := writeFiles(t, map[string]string{"header.csv": header, "episodes.csv": episodes})
+	ref := writeFiles(t, map[string]string{
+		"providers.csv": "URN,PLACE_CODES,PROVIDER_CODES,REG_END,POSTCODE\nSC123456,U1,PR1,,AB1 3CD\n",
+		"postcodes.csv": "POSTCODE,LA,LAT,LONG\nAB1 2CD,E09000001,51.5,-0.1\nFA1 1AA,S12000001,58.5,-4.2\n",
+		"broken.csv":    "POSTCODE,LAT\nAB1 2CD,51.5\n",
+	})
+
+	out, _, _ := runCLI(t, "validate", "903", dir, "--year", "2025-26", "--format", "csv")
+	if strings.Contains(out, "C1,454,") || strings.Contains(out, "C1,1008,") || !strings.Contains(out, "not run: needs a postcode list (--postcodes)") {
+		t.Errorf("reference rules ran without reference data:\n%s", out)
+	}
+	out, _, _ = runCLI(t, "validate", "903", dir, "--year", "2025-26", "--format", "csv", "--la", "e09000001",
+		"--providers", filepath.Join(ref, "providers.csv"), "--postcodes", filepath.Join(ref, "postcodes.csv"))
+	for _, want := range []string{"C1,454,Episodes,PL_DISTANCE", "C1,1008,Episodes,URN", "C1,1015,Episodes,PL_LA;PLACE_PROVIDER"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	_, stderr, err := runCLI(t, "validate", "903", dir, "--year", "2025-26", "--postcodes", filepath.Join(ref, "broken.csv"))
+	var code exitCode
+	if !errors.As(err, &code) || code != exitUnusable || !strings.Contains(stderr, "broken.csv") {
+		t.Errorf("broken postcode list: err = %v, stderr %q, want exit 2 naming the file", err, stderr)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"sync"
 
 	"cairn/internal/csc"
 )
@@ -41,8 +42,12 @@ type Dataset struct {
 
 	header   map[string]*Header
 	episodes map[string][]*Episode // by child, in DECOM order
+	epLists  [][]*Episode          // the same lists, for iterating without a map
 	lastEps  map[string][]*Episode
 	lastHead map[string]*Header
+
+	uascOnce sync.Once
+	uasc     map[string]bool // children with a UASC row this year or last
 }
 
 // Reference is optional reference data some rules need.
@@ -50,6 +55,12 @@ type Reference struct {
 	// Providers maps an Ofsted URN to what Ofsted registers it for; nil when
 	// no provider list was given.
 	Providers map[string]Provider
+	// Postcodes maps a postcode (capitals, no spaces) to where it is; nil
+	// when no postcode list was given.
+	Postcodes map[string]Postcode
+	// LA is the ONS code of the authority making the return, for the rules
+	// on placements in and out of its area; "" when not given.
+	LA string
 }
 
 // Provider is one Ofsted-registered children's home or social care provider.
@@ -66,6 +77,10 @@ func NewDataset(t Tables, last *Tables, y Year, ref Reference) *Dataset {
 	d := &Dataset{Tables: t, Last: last, Year: y, Ref: ref}
 	d.header = indexHeader(t.Header)
 	d.episodes = indexEpisodes(t.Episodes)
+	d.epLists = make([][]*Episode, 0, len(d.episodes))
+	for _, l := range d.episodes {
+		d.epLists = append(d.epLists, l)
+	}
 	if last != nil {
 		d.lastHead = indexHeader(last.Header)
 		d.lastEps = indexEpisodes(last.Episodes)

@@ -133,7 +133,7 @@ func Validate(in *Input, year Year, opt Options) (*returns.Report, error) {
 		}
 	}
 	if opt.Ref.Providers == nil {
-		unusable["Provider Info"] = "no Ofsted provider list was given"
+		unusable["Provider Info"] = "no Ofsted provider list was given (--providers)"
 	}
 	d := NewDataset(in.Tables, last, year, opt.Ref)
 	rep := &returns.Report{Return: "SSDA903", Year: year.Label, Problems: in.Problems}

@@ -12,7 +12,7 @@ import (
 // start order, collecting failures.
 func byChild(d *Dataset, f func(eps []*Episode, fs *failures)) ([]returns.Failure, error) {
 	var fs failures
-	for _, eps := range d.episodes {
+	for _, eps := range d.epLists {
 		i := 0
 		for i < len(eps) && !eps[i].DECOM.Valid() {
 			i++

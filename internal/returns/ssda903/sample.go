@@ -24,7 +24,7 @@ func Sample(children int, seed uint64) map[string][]byte {
 		dob := csc.NewDate(2008+r.IntN(16), 1, 1).AddDays(r.IntN(365))
 		sex := []string{"M", "F"}[r.IntN(2)]
 		mother := ""
-		if sex == "F" && dob.AgeOn(start) >= 12 {
+		if sex == "F" {
 			mother = "0"
 		}
 		w.header.Write([]string{child, sex, ddmmyyyy(dob), sampleEthnic[r.IntN(len(sampleEthnic))],
@@ -46,14 +46,17 @@ func Sample(children int, seed uint64) map[string][]byte {
 		}
 		w.episode(child, first, "S", ls, cin, place, provider, end, rec, rpc, i)
 		w.review(child, dob, maxDate(first, start).AddDays(20))
+		rec2 := ""
 		if two {
 			place2, provider2 := samplePlace(r)
 			var end2 csc.Date
-			rec2 := ""
 			if r.IntN(4) == 0 {
 				end2, rec2 = end.AddDays(1+r.IntN(150)), []string{"E11", "E12", "E13", "E8"}[r.IntN(4)]
 			}
 			w.episode(child, end, "P", ls, cin, place2, provider2, end2, rec2, "", i+children)
+		}
+		if !first.After(start) && (!two || rec2 == "") {
+			w.outcomes(child, dob, start, start.AddDays(364))
 		}
 		if r.IntN(10) == 0 {
 			ms := maxDate(first, start).AddDays(5)
@@ -93,8 +96,8 @@ func ddmmyyyy(d csc.Date) string {
 }
 
 type sampleWriter struct {
-	bufs                               map[string]*bytes.Buffer
-	header, episodes, reviews, missing *csv.Writer
+	bufs                                    map[string]*bytes.Buffer
+	header, episodes, reviews, missing, oc2 *csv.Writer
 }
 
 func newSampleWriter() *sampleWriter {
@@ -110,21 +113,51 @@ func newSampleWriter() *sampleWriter {
 	w.episodes = mk("episodes.csv", TEpisodes)
 	w.reviews = mk("reviews.csv", TReviews)
 	w.missing = mk("missing.csv", TMissing)
+	w.oc2 = mk("oc2.csv", TOC2)
 	return w
 }
 
 func (w *sampleWriter) episode(child string, decom csc.Date, rne, ls, cin, place, provider string, dec csc.Date, rec, rpc string, n int) {
+	urn := fmt.Sprintf("SC%06d", 100000+n%800000)
+	if noURNPlaces.has(place) {
+		urn = ""
+	}
+	// A change of placement is always to another address.
+	pl := "CD"
+	if rne != "S" {
+		pl = "EF"
+	}
 	w.episodes.Write([]string{child, ddmmyyyy(decom), rne, ls, cin, place, provider, ddmmyyyy(dec), rec, rpc,
-		fmt.Sprintf("NM%d %dAB", 1+n%9, n%10), fmt.Sprintf("NM%d %dCD", 1+(n+3)%9, (n+7)%10), fmt.Sprintf("SC%06d", 100000+n%800000)})
+		fmt.Sprintf("NM%d %dAB", 1+n%9, n%10), fmt.Sprintf("NM%d %d%s", 1+(n+3)%9, (n+7)%10, pl), urn})
 }
 
 func (w *sampleWriter) review(child string, dob, on csc.Date) {
 	w.reviews.Write([]string{child, ddmmyyyy(dob), ddmmyyyy(on), "PN1"})
 }
 
+// outcomes writes the OC2 row of a child looked after for 12 months at 31 March,
+// completed as the rules expect for the child's age.
+func (w *sampleWriter) outcomes(child string, dob, start, end csc.Date) {
+	atStart, atEnd := dob.AgeOn(start), dob.AgeOn(end)
+	score, reason, convicted, check := "", "", "", ""
+	switch {
+	case atStart >= 4 && atEnd < 17:
+		score = fmt.Sprint(atEnd + 3)
+	case atEnd >= 4 && atStart < 17: // 4th or 17th birthday in the year
+		reason = "SDQ1"
+	}
+	if atEnd >= 10 {
+		convicted = "0"
+	}
+	if atEnd < 5 {
+		check = "1"
+	}
+	w.oc2.Write([]string{child, ddmmyyyy(dob), score, reason, convicted, check, "1", "1", "1", "0", "", ""})
+}
+
 func (w *sampleWriter) files() map[string][]byte {
 	out := map[string][]byte{}
-	for _, cw := range []*csv.Writer{w.header, w.episodes, w.reviews, w.missing} {
+	for _, cw := range []*csv.Writer{w.header, w.episodes, w.reviews, w.missing, w.oc2} {
 		cw.Flush()
 	}
 	for n, b := range w.bufs {
