@@ -112,6 +112,7 @@ func (a *App) Protection(ctx context.Context, actor csc.Actor, childID int64) (r
 		return nil, err
 	}
 	r.AsOf = a.Now()
+	r.Badges = badges(r)
 	return r, nil
 }
 
