@@ -23,7 +23,7 @@ type ProtectionPart struct {
 // S47Row is an enquiry with the date its initial conference is due (CP-04).
 type S47Row struct {
 	csc.S47
-	ConferenceDue csc.Date
+	ConferenceDue csc.Date `json:"conference_due"`
 }
 
 // loadProtectionPart reads this part of the child's record into r, inside the
