@@ -24,6 +24,7 @@ type ProtectionPart struct {
 type S47Row struct {
 	csc.S47
 	ConferenceDue csc.Date `json:"conference_due"`
+	ICPCID        int64    `json:"icpc_id,omitempty"` // its initial conference, once held
 }
 
 // loadProtectionPart reads this part of the child's record into r, inside the
@@ -54,8 +55,14 @@ func (a *App) loadProtectionPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) err
 			}
 		}
 	}
+	icpc := map[int64]int64{}
+	for _, c := range p.Conferences {
+		if c.Kind == csc.ConferenceInitial {
+			icpc[c.S47ID] = c.ID
+		}
+	}
 	for _, e := range s47s {
-		p.S47s = append(p.S47s, S47Row{S47: e, ConferenceDue: due["CP-04/"+itoa(e.ID)]})
+		p.S47s = append(p.S47s, S47Row{S47: e, ConferenceDue: due["CP-04/"+itoa(e.ID)], ICPCID: icpc[e.ID]})
 	}
 	for i := range p.Plans {
 		if p.Plans[i].Open() {

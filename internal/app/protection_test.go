@@ -375,3 +375,43 @@ func TestPlanCoreGroupsReviewsAndEnd(t *testing.T) {
 		}
 	})
 }
+
+func TestPlanEndsAndAnotherCountsIt(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		pc := newProtectionCase(t, e)
+		iro, sw := e.Actor(csc.RoleIRO), e.Actor(csc.RoleSocialWorker)
+		// A stale version is a conflict, not a lost visit.
+		if _, err := e.App.AddS47Visit(ctx, sw, pc.child.ID, pc.s47.ID, csc.S47VisitInput{Version: pc.s47.Version, Date: "2026-03-03"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.App.AddS47Visit(ctx, sw, pc.child.ID, pc.s47.ID, csc.S47VisitInput{Version: pc.s47.Version, Date: "2026-03-03"}); csc.ErrorKind(err) != csc.Conflict {
+			t.Errorf("a visit on a stale version: %v", err)
+		}
+		in := conferenceInput(csc.ConferenceInitial, "2026-03-03", csc.ConferenceDecision{ChildID: pc.child.ID, PlanNeeded: true, Category: "SAB"})
+		in.S47ID, in.ChairID = pc.s47.ID, e.Staff[csc.RoleIRO].ID
+		conf, err := e.App.RecordConference(ctx, iro, pc.child.ID, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.App.RecordConference(ctx, iro, pc.child.ID, in); csc.ErrorKind(err) != csc.Conflict {
+			t.Errorf("a second ICPC for one s47: %v", err)
+		}
+		p, err := e.App.EndPlan(ctx, sw, pc.child.ID, conf.Decisions[0].PlanID, csc.PlanEndInput{Version: 1, End: "2026-03-03", Reason: "looked-after"})
+		if err != nil || p.Open() || p.EndReason != "looked-after" {
+			t.Fatalf("ended plan %+v, %v", p, err)
+		}
+		if k := clockOf(t, e, pc.child.ID, "CP-13"); k.Status != clock.StatusStopped {
+			t.Errorf("CP-13 after the plan ended: %s", k.Status)
+		}
+		// A transfer-in conference starts a new plan, which counts the first.
+		tin := conferenceInput(csc.ConferenceTransfer, "2026-03-03", csc.ConferenceDecision{ChildID: pc.child.ID, PlanNeeded: true, Category: "MUL"})
+		tin.ReferralID, tin.ChairID = pc.referral, e.Staff[csc.RoleTeamManager].ID
+		if _, err := e.App.RecordConference(ctx, e.Actor(csc.RoleTeamManager), pc.child.ID, tin); err != nil {
+			t.Fatal(err)
+		}
+		rec, _ := e.App.Protection(ctx, sw, pc.child.ID)
+		if cur := rec.Protection.Current; cur == nil || cur.PreviousPlans != 1 || cur.InitialCategory != "MUL" {
+			t.Errorf("plan after transfer-in: %+v", cur)
+		}
+	})
+}
