@@ -415,3 +415,28 @@ func TestPlanEndsAndAnotherCountsIt(t *testing.T) {
 		}
 	})
 }
+
+func TestICPCMakesAPlanForEachChildWhoNeedsOne(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		pc := newProtectionCase(t, e)
+		sib := e.Child(t, "Bo", "Marsh", "2018-06-06")
+		if _, err := e.App.AddRelationship(ctx, e.Actor(csc.RoleSocialWorker), pc.child.ID,
+			app.RelationshipInput{OtherID: sib.ID, Type: "sibling", LivesWith: true}); err != nil {
+			t.Fatal(err)
+		}
+		in := conferenceInput(csc.ConferenceInitial, "2026-03-03",
+			csc.ConferenceDecision{ChildID: pc.child.ID, PlanNeeded: true, Category: "PHY"},
+			csc.ConferenceDecision{ChildID: sib.ID, PlanNeeded: true, Category: "EMO"})
+		in.S47ID, in.ChairID = pc.s47.ID, e.Staff[csc.RoleIRO].ID
+		if _, err := e.App.RecordConference(ctx, e.Actor(csc.RoleIRO), pc.child.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		rec, _ := e.App.Protection(ctx, e.Actor(csc.RoleIRO), sib.ID)
+		if cur := rec.Protection.Current; cur == nil || cur.InitialCategory != "EMO" || cur.Start != csc.MustParseDate("2026-03-03") {
+			t.Fatalf("sibling's plan: %+v", cur)
+		}
+		if k := clockOf(t, e, sib.ID, "CP-10"); k.Due != clock.AddWorkingDays(csc.MustParseDate("2026-03-03"), 10) {
+			t.Errorf("sibling's CP-10 due %s", k.Due)
+		}
+	})
+}
