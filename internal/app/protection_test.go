@@ -242,11 +242,7 @@ func TestICPCNotHeldByDay16IsOverdue(t *testing.T) {
 func TestConferenceRefusals(t *testing.T) {
 	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
 		pc := newProtectionCase(t, e)
-		sib := e.Child(t, "Bo", "Marsh", "2018-06-06")
-		if _, err := e.App.AddRelationship(ctx, e.Actor(csc.RoleSocialWorker), pc.child.ID,
-			app.RelationshipInput{OtherID: sib.ID, Type: "sibling", LivesWith: true}); err != nil {
-			t.Fatal(err)
-		}
+		sib := sibling(t, e, pc.child.ID)
 		iro := e.Actor(csc.RoleIRO)
 		base := func(held string, ds ...csc.ConferenceDecision) csc.ConferenceInput {
 			in := conferenceInput(csc.ConferenceInitial, held, ds...)
@@ -419,11 +415,7 @@ func TestPlanEndsAndAnotherCountsIt(t *testing.T) {
 func TestICPCMakesAPlanForEachChildWhoNeedsOne(t *testing.T) {
 	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
 		pc := newProtectionCase(t, e)
-		sib := e.Child(t, "Bo", "Marsh", "2018-06-06")
-		if _, err := e.App.AddRelationship(ctx, e.Actor(csc.RoleSocialWorker), pc.child.ID,
-			app.RelationshipInput{OtherID: sib.ID, Type: "sibling", LivesWith: true}); err != nil {
-			t.Fatal(err)
-		}
+		sib := sibling(t, e, pc.child.ID)
 		in := conferenceInput(csc.ConferenceInitial, "2026-03-03",
 			csc.ConferenceDecision{ChildID: pc.child.ID, PlanNeeded: true, Category: "PHY"},
 			csc.ConferenceDecision{ChildID: sib.ID, PlanNeeded: true, Category: "EMO"})
@@ -439,4 +431,15 @@ func TestICPCMakesAPlanForEachChildWhoNeedsOne(t *testing.T) {
 			t.Errorf("sibling's CP-10 due %s", k.Due)
 		}
 	})
+}
+
+// sibling adds a younger sibling living with the child.
+func sibling(t *testing.T, e *apptest.Env, childID int64) *csc.Person {
+	t.Helper()
+	sib := e.Child(t, "Bo", "Marsh", "2018-06-06")
+	if _, err := e.App.AddRelationship(ctx, e.Actor(csc.RoleSocialWorker), childID,
+		app.RelationshipInput{OtherID: sib.ID, Type: "sibling", LivesWith: true}); err != nil {
+		t.Fatal(err)
+	}
+	return sib
 }
