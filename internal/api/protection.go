@@ -86,13 +86,6 @@ func (s *server) protection(w http.ResponseWriter, r *http.Request, actor csc.Ac
 	return writeJSON(w, http.StatusOK, out)
 }
 
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
-}
-
 func (s *server) recordStrategy(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
 	child, err := pathID(r)
 	if err != nil {

@@ -562,17 +562,26 @@ func (a *App) RecordVisit(ctx context.Context, actor csc.Actor, childID int64, i
 		if age, ok := child.AgeOn(csc.DateOf(val.At)); ok && age < 1 && val.ChildSeen && val.BabyAwake == "" {
 			probs.Add("baby_seen_awake", "Say whether the baby was seen awake")
 		}
-		if val.PlanKind == csc.PlanKindCIN {
+		switch val.PlanKind {
+		case csc.PlanKindCIN:
 			p, err := tx.FindCINPlanByID(val.PlanID)
 			switch {
 			case csc.ErrorKind(err) == csc.NotFound || err == nil && p.ChildID != childID:
 				probs.Add("plan", "Choose one of this child's child in need plans")
 			case err != nil:
 				return err
-			case csc.DateOf(val.At).Before(p.StartDate):
-				probs.Add("at", "The visit cannot be before the plan started, on %s", p.StartDate.Long())
-			case !p.Open() && csc.DateOf(val.At).After(p.EndDate):
-				probs.Add("at", "The visit cannot be after the plan ended, on %s", p.EndDate.Long())
+			default:
+				planDates(&probs, val.At, p.StartDate, p.EndDate)
+			}
+		case csc.PlanKindCP:
+			p, err := tx.FindCPPlanByID(val.PlanID)
+			switch {
+			case csc.ErrorKind(err) == csc.NotFound || err == nil && p.ChildID != childID:
+				probs.Add("plan", "Choose one of this child's child protection plans")
+			case err != nil:
+				return err
+			default:
+				planDates(&probs, val.At, p.Start, p.End)
 			}
 		}
 		if err := probs.Err(); err != nil {
@@ -638,6 +647,16 @@ func (a *App) Visits(ctx context.Context, actor csc.Actor, childID int64) (out [
 		return err
 	})
 	return out, err
+}
+
+// planDates checks a visit falls within its plan.
+func planDates(probs *csc.Problems, at time.Time, start, end csc.Date) {
+	switch d := csc.DateOf(at); {
+	case d.Before(start):
+		probs.Add("at", "The visit cannot be before the plan started, on %s", start.Long())
+	case !end.IsZero() && d.After(end):
+		probs.Add("at", "The visit cannot be after the plan ended, on %s", end.Long())
+	}
 }
 
 // VisitPlans are the plans a visit to the child may be made under, for the

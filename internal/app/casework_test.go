@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -218,11 +219,24 @@ func TestVisitRefusals(t *testing.T) {
 		if _, err := e.App.RecordVisit(ctx, sw, child.ID, noPlan); !hasField(err, "plan", "child in need plans") {
 			t.Errorf("visit under another plan: %v", err)
 		}
-		// A CP visit (plan validated after the merge) meets nothing here but is kept.
+		// A protection plan that is not the child's is refused too (the
+		// protection tests record visits under a real one).
 		notAlone.NotAloneReason = "Mother would not leave the room."
+		if _, err := e.App.RecordVisit(ctx, sw, child.ID, notAlone); !hasField(err, "plan", "child protection plans") {
+			t.Errorf("visit under a protection plan that is not the child's: %v", err)
+		}
+		plan, err := e.App.StartCINPlan(ctx, sw, child.ID, csc.CINPlanInput{StartDate: today.AddDays(-1).String()})
+		if err != nil {
+			plan, err = e.App.StartCINPlan(ctx, sw, child.ID, csc.CINPlanInput{StartDate: today.String()})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		notAlone.Plan = "cin:" + strconv.FormatInt(plan.ID, 10)
+		notAlone.At = apptest.Start.Format(time.RFC3339)
 		v, err := e.App.RecordVisit(ctx, sw, child.ID, notAlone)
-		if err != nil || v.SeenAlone || v.PlanKind != "cp" {
-			t.Fatalf("cp visit: %+v %v", v, err)
+		if err != nil || v.SeenAlone || v.PlanKind != "cin" || v.NotAloneReason == "" {
+			t.Fatalf("visit not alone, with the reason: %+v %v", v, err)
 		}
 		note := csc.VisitInput{At: notAlone.At, Type: csc.VisitCaseNote, Observations: "Called school: attendance 92%."}
 		if _, err := e.App.RecordVisit(ctx, e.Actor(csc.RoleEarlyHelp), child.ID, note); csc.ErrorKind(err) != csc.Forbidden {

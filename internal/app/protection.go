@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strconv"
 
 	"cairn/internal/csc"
 )
@@ -18,6 +17,9 @@ type ProtectionPart struct {
 	Current        *csc.CPPlan
 	NextReviewDue  csc.Date
 	ActionsOverdue int
+	// PlanVisits are the statutory visits recorded under each plan, by plan
+	// id, newest first; read for the protection pages, not the child's page.
+	PlanVisits map[int64][]csc.Visit
 }
 
 // S47Row is an enquiry with the date its initial conference is due (CP-04).
@@ -86,8 +88,6 @@ func (a *App) loadProtectionPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) err
 	return nil
 }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
 // Protection reads the child protection part of a child's record, for the
 // pages and API of its steps. Needs child.view and scope; audited.
 func (a *App) Protection(ctx context.Context, actor csc.Actor, childID int64) (r *ChildRecord, err error) {
@@ -113,7 +113,18 @@ func (a *App) Protection(ctx context.Context, actor csc.Actor, childID int64) (r
 		}
 		r.Clocks = childClocks(clocks, a.Now())
 		au.add(actor, "view", "person", childID, childOf(r.Child), "protection")
-		return a.loadProtectionPart(tx, actor, r)
+		if err := a.loadProtectionPart(tx, actor, r); err != nil {
+			return err
+		}
+		r.Protection.PlanVisits = map[int64][]csc.Visit{}
+		for _, p := range r.Protection.Plans {
+			visits, err := tx.FindVisits(csc.VisitQuery{ChildID: childID, PlanKind: csc.PlanKindCP, PlanID: p.ID, Limit: 2000})
+			if err != nil {
+				return err
+			}
+			r.Protection.PlanVisits[p.ID] = visits
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -214,7 +225,7 @@ func (a *App) CompletePlanAction(ctx context.Context, actor csc.Actor, childID, 
 			return err
 		}
 		au.add(actor, "update", "cp_plan_action", act.ID, childID, "done")
-		return stepEvent(tx, actor, childID, done, csc.EventPlanAction, "Protection plan action done", "cp_plan", p.ID)
+		return stepEvent(tx, actor, childID, csc.EventPlanAction, "Protection plan action done", "cp_plan", p.ID, done)
 	})
 	return act, err
 }
@@ -253,7 +264,7 @@ func (a *App) RecordCoreGroup(ctx context.Context, actor csc.Actor, childID, pla
 			return err
 		}
 		au.add(actor, "create", "cp_core_group", g.ID, childID, "")
-		if err := stepEvent(tx, actor, childID, held, csc.EventCoreGroup, "Core group meeting held", "cp_plan", p.ID); err != nil {
+		if err := stepEvent(tx, actor, childID, csc.EventCoreGroup, "Core group meeting held", "cp_plan", p.ID, held); err != nil {
 			return err
 		}
 		return a.refreshClocks(tx, childID)
@@ -296,11 +307,4 @@ func (a *App) EndPlan(ctx context.Context, actor csc.Actor, childID, planID int6
 		return a.refreshClocks(tx, childID)
 	})
 	return p, err
-}
-
-// stepEvent adds a step recorded by its date to the child's timeline, placed
-// at midday of that date (csc.StepTime).
-func stepEvent(tx csc.Tx, actor csc.Actor, childID int64, d csc.Date, kind, summary, subjectType string, subjectID int64) error {
-	return tx.CreateEvent(&csc.Event{ChildID: childID, At: csc.StepTime(d), Kind: kind, Summary: summary,
-		SubjectType: subjectType, SubjectID: subjectID, StaffID: actor.StaffID})
 }

@@ -240,8 +240,7 @@ func (a *App) RecordConference(ctx context.Context, actor csc.Actor, childID int
 			csc.ConferenceTransfer: csc.EventConferenceTrans}[v.Kind]
 		for _, d := range decisions {
 			au.add(actor, "create", "cp_conference", v.ID, d.ChildID, v.Kind)
-			if err := stepEvent(tx, actor, d.ChildID, v.HeldOn, kind, csc.ConferenceKindLabel(v.Kind)+" held",
-				"cp_conference", v.ID); err != nil {
+			if err := stepEvent(tx, actor, d.ChildID, kind, csc.ConferenceKindLabel(v.Kind)+" held", "cp_conference", v.ID, v.HeldOn); err != nil {
 				return err
 			}
 			if err := a.refreshClocks(tx, d.ChildID); err != nil {
@@ -305,8 +304,7 @@ func (a *App) applyDecision(tx csc.Tx, actor csc.Actor, au *auditor, c *csc.Conf
 		}
 		d.PlanID = p.ID
 		au.add(actor, "create", "cp_plan", p.ID, d.ChildID, "category="+d.Category)
-		return stepEvent(tx, actor, d.ChildID, p.Start, csc.EventCPPlanStarted,
-			"Child protection plan started: "+categoryLabel(p.InitialCategory, p.Start), "cp_plan", p.ID)
+		return stepEvent(tx, actor, d.ChildID, csc.EventCPPlanStarted, "Child protection plan started: "+categoryLabel(p.InitialCategory, p.Start), "cp_plan", p.ID, p.Start)
 	}
 	return nil
 }
@@ -314,7 +312,7 @@ func (a *App) applyDecision(tx csc.Tx, actor csc.Actor, au *auditor, c *csc.Conf
 // planEnded writes the audit row and timeline entry of a plan ending.
 func planEnded(tx csc.Tx, actor csc.Actor, au *auditor, p *csc.CPPlan) error {
 	au.add(actor, "end", "cp_plan", p.ID, p.ChildID, p.EndReason)
-	return stepEvent(tx, actor, p.ChildID, p.End, csc.EventCPPlanEnded, "Child protection plan ended: "+csc.CPPlanEndReasonLabel(p.EndReason), "cp_plan", p.ID)
+	return stepEvent(tx, actor, p.ChildID, csc.EventCPPlanEnded, "Child protection plan ended: "+csc.CPPlanEndReasonLabel(p.EndReason), "cp_plan", p.ID, p.End)
 }
 
 // categoryLabel names a category of abuse code.

@@ -267,7 +267,7 @@ func (a *App) AddS47Visit(ctx context.Context, actor csc.Actor, childID, id int6
 		} else if in.ChildSeen {
 			what = "child seen"
 		}
-		return stepEvent(tx, actor, childID, d, EventS47Visit, "Section 47 visit: "+what, "s47_enquiry", e.ID)
+		return stepEvent(tx, actor, childID, EventS47Visit, "Section 47 visit: "+what, "s47_enquiry", e.ID, d)
 	})
 	return e, err
 }
@@ -347,7 +347,7 @@ func (a *App) RecordS47Outcome(ctx context.Context, actor csc.Actor, childID, id
 		if e.ConferenceNeeded {
 			next = "initial conference needed"
 		}
-		if err := stepEvent(tx, actor, childID, d, csc.EventS47Outcome, "Section 47 outcome: "+csc.S47OutcomeLabel(e.Outcome)+"; "+next, "s47_enquiry", e.ID); err != nil {
+		if err := stepEvent(tx, actor, childID, csc.EventS47Outcome, "Section 47 outcome: "+csc.S47OutcomeLabel(e.Outcome)+"; "+next, "s47_enquiry", e.ID, d); err != nil {
 			return err
 		}
 		return a.refreshClocks(tx, childID)

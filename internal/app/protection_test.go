@@ -443,3 +443,51 @@ func sibling(t *testing.T, e *apptest.Env, childID int64) *csc.Person {
 	}
 	return sib
 }
+
+// TestStatutoryVisitUnderAProtectionPlan records a visit under the child's
+// protection plan, which meets CP-12 and is listed on the plan; a visit
+// naming another child's plan, or dated before the plan, is refused.
+func TestStatutoryVisitUnderAProtectionPlan(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		other := newProtectionCase(t, e)
+		pc := newProtectionCase(t, e)
+		iro, sw := e.Actor(csc.RoleIRO), e.Actor(csc.RoleSocialWorker)
+		in := conferenceInput(csc.ConferenceInitial, "2026-03-10", csc.ConferenceDecision{ChildID: pc.child.ID, PlanNeeded: true, Category: "NEG"})
+		in.S47ID, in.ChairID = pc.s47.ID, e.Staff[csc.RoleIRO].ID
+		e.Clock.Set(time.Date(2026, 3, 10, 16, 0, 0, 0, csc.London))
+		if _, err := e.App.RecordConference(ctx, iro, pc.child.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		rec, err := e.App.Protection(ctx, sw, pc.child.ID)
+		if err != nil || rec.Protection.Current == nil {
+			t.Fatalf("no plan made: %v", err)
+		}
+		plan := rec.Protection.Current.ID
+		visit := func(child int64, planID int64, at string) error {
+			_, err := e.App.RecordVisit(ctx, sw, child, csc.VisitInput{At: at, Type: csc.VisitStatutory,
+				Plan: "cp:" + itoa(planID), ChildSeen: "yes", SeenAlone: "yes", BedroomSeen: "yes", Announced: "unannounced",
+				WishesFeelings: "Said home is calmer.", Observations: "Home warm."})
+			return err
+		}
+		e.Clock.Set(time.Date(2026, 3, 20, 16, 0, 0, 0, csc.London))
+		if err := visit(other.child.ID, plan, "2026-03-17T10:00"); fieldMessage(err, "plan") == "" {
+			t.Errorf("a visit under another child's plan: %v", err)
+		}
+		if err := visit(pc.child.ID, plan, "2026-03-09T10:00"); fieldMessage(err, "at") == "" {
+			t.Errorf("a visit before the plan started: %v", err)
+		}
+		if err := visit(pc.child.ID, plan, "2026-03-17T10:00"); err != nil {
+			t.Fatal(err)
+		}
+		if k := clockOf(t, e, pc.child.ID, "CP-12"); k.Seq != 1 || k.Met.IsZero() {
+			t.Errorf("CP-12 after a visit 5 working days into the plan: %+v", k)
+		}
+		rec, err = e.App.Protection(ctx, sw, pc.child.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rec.Protection.PlanVisits[plan]; len(got) != 1 || !got[0].SeenAlone {
+			t.Errorf("plan visits = %+v", got)
+		}
+	})
+}

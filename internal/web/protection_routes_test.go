@@ -59,18 +59,7 @@ func init() {
 		}, s47Roles},
 		route{"POST", "/people/{child}/cp-plans/{plan}/end", versionForm("plan", url.Values{"end": {"2026-03-02"}, "reason": {"looked-after"}}), s47Roles},
 	)
-	fixtureParts["referral"] = func(t *testing.T, s *site, f *fixture) {
-		mash := s.Actor(csc.RoleMASH)
-		c := s.Contact(t, f.child)
-		c, err := s.App.ScreenContact(ctx, mash, c.ID, csc.ScreeningInput{Version: c.Version, RAG: "red", Risks: "x"})
-		if err == nil {
-			c, err = s.App.DecideContact(ctx, mash, c.ID, csc.DecisionInput{Version: c.Version, Decision: "strategy", Rationale: "Harm."})
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.ids["referral"] = c.ReferralID
-	}
+	// {referral} is built by the assessment routes' fixture part.
 	fixtureParts["strategy"] = func(t *testing.T, s *site, f *fixture) {
 		registerSocialWorker(t, s.Env)
 		sd, err := s.App.RecordStrategy(ctx, s.Actor(csc.RoleMASH), f.child, csc.StrategyInput{ReferralID: f.id("referral"),
