@@ -491,3 +491,39 @@ func TestStatutoryVisitUnderAProtectionPlan(t *testing.T) {
 		}
 	})
 }
+
+// TestICPCConcludesASiblingsOwnEnquiry: brothers and sisters each have
+// their own section 47 enquiry and one household conference decides for
+// all; the conference meets each child's CP-04, not only the child it was
+// called for.
+func TestICPCConcludesASiblingsOwnEnquiry(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		pc := newProtectionCase(t, e)
+		sib := sibling(t, e, pc.child.ID)
+		e.Allocate(t, sib.ID, e.Staff[csc.RoleSocialWorker])
+		sw := e.Actor(csc.RoleSocialWorker)
+		c := referral(t, e, sib.ID)
+		sd, err := e.App.RecordStrategy(ctx, sw, sib.ID, strategyInput(c.ReferralID, "2026-03-03T11:00"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.App.StartS47(ctx, sw, sib.ID, sd.ID, csc.S47StartInput{LeadID: e.Staff[csc.RoleSocialWorker].ID}); err != nil {
+			t.Fatal(err)
+		}
+		if k := clockOf(t, e, sib.ID, "CP-04"); !k.Met.IsZero() {
+			t.Fatalf("sibling's CP-04 met before any conference: %+v", k)
+		}
+		in := conferenceInput(csc.ConferenceInitial, "2026-03-03",
+			csc.ConferenceDecision{ChildID: pc.child.ID, PlanNeeded: true, Category: "PHY"},
+			csc.ConferenceDecision{ChildID: sib.ID, PlanNeeded: true, Category: "EMO"})
+		in.S47ID, in.ChairID = pc.s47.ID, e.Staff[csc.RoleIRO].ID
+		if _, err := e.App.RecordConference(ctx, e.Actor(csc.RoleIRO), pc.child.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []int64{pc.child.ID, sib.ID} {
+			if k := clockOf(t, e, id, "CP-04"); k.Met != csc.MustParseDate("2026-03-03") {
+				t.Errorf("child %d: CP-04 %+v, want met on the conference date", id, k)
+			}
+		}
+	})
+}

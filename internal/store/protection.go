@@ -9,14 +9,21 @@ import (
 
 // The clock engine's facts of child protection: an s47 dated by the
 // strategy discussion that started it (CP-04), its end without a conference,
-// initial and review conferences, plans starting and ending, and core groups.
+// initial and review conferences (one fact per child decided about), plans
+// starting and ending, and core groups.
 func init() {
 	stepFactQueries = append(stepFactQueries,
 		`SELECT child_id, 's47.started', id, 0, started, NULL, '' FROM s47_enquiry WHERE child_id BETWEEN $1 AND $2`,
 		`SELECT child_id, 's47.ended', id, 0, outcome_date, NULL, '' FROM s47_enquiry
 			WHERE child_id BETWEEN $1 AND $2 AND outcome <> '' AND conference_needed = FALSE AND outcome_date IS NOT NULL`,
-		`SELECT child_id, 'conference.initial', id, COALESCE(s47_id, 0), held_on, NULL, '' FROM cp_conference
-			WHERE child_id BETWEEN $1 AND $2 AND kind = 'initial'`,
+		// An initial conference decides for every child in the household; for
+		// each it concludes that child's own enquiry: the conference's for the
+		// child it was called for, else the child's latest begun by then.
+		`SELECT d.child_id, 'conference.initial', c.id, CASE WHEN d.child_id = c.child_id THEN COALESCE(c.s47_id, 0)
+			ELSE COALESCE((SELECT s.id FROM s47_enquiry s WHERE s.child_id = d.child_id AND s.started <= c.held_on
+				ORDER BY s.started DESC, s.id DESC LIMIT 1), 0) END, c.held_on, NULL, ''
+			FROM cp_conference_decision d JOIN cp_conference c ON c.id = d.conference_id
+			WHERE d.child_id BETWEEN $1 AND $2 AND c.kind = 'initial'`,
 		`SELECT d.child_id, 'conference.review', c.id, d.plan_id, c.held_on, NULL, '' FROM cp_conference_decision d
 			JOIN cp_conference c ON c.id = d.conference_id
 			WHERE d.child_id BETWEEN $1 AND $2 AND c.kind = 'review' AND d.plan_id IS NOT NULL`,

@@ -26,6 +26,7 @@ func TestTwoThousandChildren(t *testing.T) {
 		t.Run("open contacts", func(t *testing.T) { checkOpenContacts(t, g) })
 		t.Run("referrals", func(t *testing.T) { checkReferrals(t, g) })
 		t.Run("allocations", func(t *testing.T) { checkAllocations(t, g) })
+		t.Run("pathway", func(t *testing.T) { checkPathway(t, g) })
 		t.Run("restricted", func(t *testing.T) { checkRestricted(t, g) })
 		t.Run("demo accounts", func(t *testing.T) { checkDemoAccounts(t, g) })
 		t.Run("workforce", func(t *testing.T) { checkWorkforce(t, g) })
@@ -323,5 +324,69 @@ func TestAwkwardDates(t *testing.T) {
 			checkTimeline(t, g)
 			checkDemoAccounts(t, g)
 		})
+	}
+}
+
+// checkPathway checks the steps after the front door look like a real
+// authority's: most episodes assessed, most assessments within 45 working
+// days with identity explored, most initial conferences within 15 working
+// days, plans with visits where the child is mostly seen alone.
+func checkPathway(t *testing.T, g *generated) {
+	episodes := g.count(t, `SELECT COUNT(*) FROM referral WHERE nfa = FALSE`)
+	assessed := g.count(t, `SELECT COUNT(DISTINCT referral_id) FROM assessment`)
+	within(t, "episodes with an assessment", assessed, episodes, 0.85, 1)
+	onTime, authorised := 0, 0
+	g.query(t, func(v []any) {
+		authorised++
+		ref, auth := csc.DateOfUTC(v[0].(time.Time)), csc.DateOfUTC(v[1].(time.Time))
+		if !auth.After(clock.AddWorkingDays(ref, 45)) {
+			onTime++
+		}
+		for i, s := range v[2:] {
+			if str(s) == "" {
+				t.Errorf("authorised assessment with identity aspect %d left blank", i)
+			}
+		}
+	}, `SELECT r.referral_date, a.authorised_date, a.id_ethnicity || a.id_ethnicity_why, a.id_culture || a.id_culture_why,
+		a.id_religion || a.id_religion_why, a.id_language || a.id_language_why, a.id_disability || a.id_disability_why,
+		a.id_gender || a.id_gender_why, a.id_sexuality || a.id_sexuality_why
+		FROM assessment a JOIN referral r ON r.id = a.referral_id WHERE a.status = 'authorised'`)
+	within(t, "assessments authorised within 45 working days", onTime, authorised, 0.85, 0.98)
+
+	icpcOnTime, icpcs := 0, 0
+	g.query(t, func(v []any) {
+		icpcs++
+		start, held := csc.DateOfUTC(v[0].(time.Time)), csc.DateOfUTC(v[1].(time.Time))
+		if !held.After(clock.AddWorkingDays(start, 15)) {
+			icpcOnTime++
+		}
+	}, `SELECT s.started, c.held_on FROM cp_conference c JOIN s47_enquiry s ON s.id = c.s47_id WHERE c.kind = 'initial'`)
+	if icpcs == 0 {
+		t.Fatal("no initial child protection conferences")
+	}
+	within(t, "initial conferences within 15 working days", icpcOnTime, icpcs, 0.75, 0.97)
+	if n := g.count(t, `SELECT COUNT(*) FROM cp_plan p WHERE NOT EXISTS
+		(SELECT 1 FROM cp_conference_decision d WHERE d.plan_id = p.id)`); n != 0 {
+		t.Errorf("%d protection plans made by no conference decision", n)
+	}
+	if n := g.count(t, `SELECT COUNT(*) FROM cp_plan WHERE end_date < start_date`); n != 0 {
+		t.Errorf("%d protection plans end before they start", n)
+	}
+	plans := g.count(t, `SELECT COUNT(*) FROM cp_plan`)
+	visited := g.count(t, `SELECT COUNT(DISTINCT plan_id) FROM visit WHERE plan_kind = 'cp'`)
+	within(t, "protection plans with statutory visits", visited, plans, 0.9, 1)
+	alone, seen := 0, 0
+	g.query(t, func(v []any) {
+		seen += int(v[1].(int64))
+		if v[0] == true || v[0] == int64(1) {
+			alone += int(v[1].(int64))
+		}
+	}, `SELECT v.seen_alone, COUNT(*) FROM visit v JOIN person p ON p.id = v.child_id
+		WHERE v.child_seen = TRUE AND p.date_of_birth < '2020-01-01' GROUP BY v.seen_alone`)
+	within(t, "school-age children seen alone on visits", alone, seen, 0.6, 0.85)
+	cin := g.count(t, `SELECT COUNT(*) FROM cin_plan`)
+	within(t, "child in need plans per protection plan", plans, cin, 0.2, 1)
+	if g.count(t, `SELECT COUNT(*) FROM early_help`) == 0 {
+		t.Error("no early help episodes")
 	}
 }

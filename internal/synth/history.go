@@ -81,6 +81,10 @@ type episode struct {
 	strategy             bool      // the front door asked for a strategy discussion
 	workFrom, workTo     time.Time // continuing work after the assessment
 	ehFrom, ehTo         time.Time // early help after closure
+
+	// Set when written.
+	refID int64
+	team  *teamPlan
 }
 
 // allocPlan is a period on a team's caseload. The writer chooses the team

@@ -91,6 +91,8 @@ func (w *writer) pathway(cp *contactPlan, ref *csc.Referral, team *teamPlan, ev 
 		return err
 	}
 	switch {
+	case e.strategy && e.course == 2 && !e.workFrom.IsZero():
+		return ev.err // protection, then a child in need plan: written for the household together (protection.go)
 	case e.course == 2 && !e.workFrom.IsZero():
 		return w.cinPlan(cp, ref, team, ev, e.workFrom.Add(day*time.Duration(r.between(1, 5))), e.workTo)
 	case !e.ehFrom.IsZero():

@@ -107,7 +107,7 @@ func (w *writer) incident(f *family, inc *incident) error {
 			return err
 		}
 	}
-	return nil
+	return w.protection(f, inc)
 }
 
 // household lists the people a child lives with, for the contact.
@@ -217,6 +217,7 @@ func (w *writer) referral(f *family, cp *contactPlan, c *csc.Contact, cr crew, e
 		return fmt.Errorf("contact: %w", err)
 	}
 	ev.add(cp.inc.decidedAt, csc.EventReferral, "Referral to children's social care opened", "referral", ref.ID, cr.decider)
+	e.refID, e.team = ref.ID, team
 	if err := w.pathway(cp, ref, team, ev); err != nil {
 		return err
 	}
