@@ -288,6 +288,14 @@ func (w *writer) visits(cp *contactPlan, team *teamPlan, ev *events, kind string
 			return ev.err
 		}
 		sw := cp.workerOn(at, team)
+		if demo := w.st.demo["sw"]; sw == demo && demo != nil && !w.st.demoLate && to.After(w.asOf) &&
+			clock.AddWorkingDays(d, wd+3).After(csc.DateOf(w.asOf)) {
+			// One of the demo social worker's plans misses its latest visit,
+			// so their tray shows an overdue timescale to explain: the
+			// visit before this one was at least wd+3 working days ago.
+			w.st.demoLate = true
+			return ev.err
+		}
 		age := c.p.DateOfBirth.AgeOn(d)
 		alone, why := seenAlone(r, age)
 		v := &csc.Visit{ChildID: c.id, At: at, Type: csc.VisitStatutory, PlanKind: kind, PlanID: planID,

@@ -63,6 +63,9 @@ type staffing struct {
 	used      map[string]bool // usernames and registration numbers taken
 	demoHash  string
 	agencyAcc map[string]float64 // running agency share by role
+	// demoLate is set once the demo social worker has a visit running late,
+	// so that their tray shows what an overdue timescale looks like.
+	demoLate bool
 }
 
 // planStaffing builds the teams and staff for the census.
