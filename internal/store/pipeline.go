@@ -51,6 +51,9 @@ const (
 var pipelinedTables = map[string]bool{
 	"person": true, "relationship": true, "contact": true, "partner_check": true,
 	"oversight": true, "referral": true, "allocation": true, "event": true,
+	"assessment": true, "assessment_seen": true, "early_help": true, "strategy_discussion": true,
+	"cp_conference": true, "cp_conference_decision": true, "cp_plan": true, "cp_plan_action": true,
+	"cp_core_group": true, "cin_plan": true, "cin_action": true, "cin_review": true, "visit": true,
 }
 
 // later runs a statement whose result the caller does not need: at once on
