@@ -423,9 +423,11 @@ func (t *Tx) CreateCaseSummary(s *csc.CaseSummary) error {
 	if cur != s.Seq-1 {
 		return csc.Errorf(csc.Conflict, "The case summary was rewritten by someone else after you opened it.")
 	}
-	s.WrittenAt = t.now
+	if s.WrittenAt.IsZero() { // a bulk load may date a summary in the past
+		s.WrittenAt = t.now
+	}
 	id, err := t.insert(`INSERT INTO case_summary (child_id, seq, text, written_by, written_at)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id`, s.ChildID, s.Seq, s.Text, nullID(s.WriterID), t.now)
+		VALUES ($1, $2, $3, $4, $5) RETURNING id`, s.ChildID, s.Seq, s.Text, nullID(s.WriterID), s.WrittenAt.UTC())
 	if err != nil {
 		if csc.ErrorKind(mapErr(err)) == csc.Conflict {
 			return csc.Errorf(csc.Conflict, "The case summary was rewritten by someone else after you opened it.")

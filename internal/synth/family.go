@@ -25,6 +25,7 @@ type member struct {
 	contacts       []*contactPlan // children: chronological
 	openUntil      time.Time      // children: end of the open referral, if any
 	lastAlloc      *allocPlan     // children: the latest allocation, to trim on a new one
+	summaries      int            // children: case summaries written
 	id             int64          // set when written
 }
 

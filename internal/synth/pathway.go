@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"cairn/internal/clock"
@@ -89,6 +90,23 @@ func (w *writer) pathway(cp *contactPlan, ref *csc.Referral, team *teamPlan, ev 
 	r := w.pr
 	if err := w.assessment(cp, ref, team, ev); err != nil {
 		return err
+	}
+	if e.closed.IsZero() && !e.assessTo.IsZero() {
+		// The worker summarises the case once the assessment is done; later
+		// significant events leave some summaries out of date, as in life.
+		sw := cp.workerOn(e.assessTo, team)
+		need, _ := csc.LookupCode(csc.ListPrimaryNeed, csc.CollectionYearOf(e.date), e.need)
+		s := &csc.CaseSummary{ChildID: cp.child.id, Seq: cp.child.summaries + 1, WriterID: sw.s.ID,
+			WrittenAt: e.assessTo.Add(26 * time.Hour),
+			Text: capitalise(cp.inc.th.label) + " was the reason for the referral; the assessment found the main need to be " +
+				strings.ToLower(need.Label) + ". Wishes and feelings: " + pick(r, wishes)}
+		if s.WrittenAt.Before(w.asOf) {
+			cp.child.summaries++
+			if err := w.tx.CreateCaseSummary(s); err != nil {
+				return fmt.Errorf("case summary: %w", err)
+			}
+			ev.add(s.WrittenAt, csc.EventCaseSummary, "Case summary written", "case_summary", s.ID, sw)
+		}
 	}
 	switch {
 	case e.strategy && e.course == 2 && !e.workFrom.IsZero():
