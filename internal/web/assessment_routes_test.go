@@ -75,50 +75,50 @@ func init() {
 		}, practitioners},
 	)
 
-	fixtureParts["referral"] = func(t *testing.T, s *site, f *fixture) {
+	addPart("referral", func(t *testing.T, s *site, f *fixture) {
 		r := asmReferral(t, s, f.child)
 		f.ids["referral"], f.ids["referral.version"] = r.ID, int64(r.Version)
-	}
-	fixtureParts["assessment"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("assessment", func(t *testing.T, s *site, f *fixture) {
 		x := asmStart(t, s, f.child)
 		f.ids["assessment"], f.ids["assessment.version"] = x.ID, int64(x.Version)
-	}
-	fixtureParts["ready"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("ready", func(t *testing.T, s *site, f *fixture) {
 		x := asmReady(t, s, f.child)
 		f.ids["ready"], f.ids["ready.version"] = x.ID, int64(x.Version)
-	}
-	fixtureParts["submitted"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("submitted", func(t *testing.T, s *site, f *fixture) {
 		x := asmReady(t, s, f.child)
 		x, err := s.App.SubmitAssessment(ctx, s.Actor(csc.RoleSocialWorker), x.ID, x.Version)
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["submitted"], f.ids["submitted.version"] = x.ID, int64(x.Version)
-	}
-	fixtureParts["earlyhelp"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("earlyhelp", func(t *testing.T, s *site, f *fixture) {
 		e, err := s.App.StartEarlyHelp(ctx, s.Actor(csc.RoleSocialWorker), f.child, csc.EarlyHelpInput{StartDate: s.App.Today().String(),
 			LeadPractitioner: "Sam Lee", Agency: "Family hub", Consent: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["earlyhelp"], f.ids["earlyhelp.version"] = e.ID, int64(e.Version)
-	}
+	})
 	// A homeless presentation is for a 16- or 17-year-old, so these parts
 	// make the fixture's child a young person of 16: the audit checks then
 	// look at their record.
-	fixtureParts["youth"] = func(t *testing.T, s *site, f *fixture) {
+	addPart("youth", func(t *testing.T, s *site, f *fixture) {
 		p := s.Child(t, "Kai", fmt.Sprintf("Moss%d", f.child), "2009-06-01")
 		s.Allocate(t, p.ID, s.Staff[csc.RoleSocialWorker])
 		f.child, f.ids["youth"] = p.ID, p.ID
-	}
-	fixtureParts["homeless"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("homeless", func(t *testing.T, s *site, f *fixture) {
 		youth := f.id("youth")
 		h, err := s.App.RecordHomeless(ctx, s.Actor(csc.RoleSocialWorker), youth, csc.HomelessInput{PresentedOn: s.App.Today().String(), Source: "4"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["homeless"], f.ids["homeless.version"] = h.ID, int64(h.Version)
-	}
+	})
 }
 
 // asmReferral opens a referral for the child through the front door.

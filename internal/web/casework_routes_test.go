@@ -65,7 +65,7 @@ func init() {
 		}, planners},
 	)
 	// {referral} is built by the assessment routes' fixture part.
-	fixtureParts["cinplan"] = func(t *testing.T, s *site, f *fixture) {
+	addPart("cinplan", func(t *testing.T, s *site, f *fixture) {
 		f.id("referral")
 		sw := s.Actor(csc.RoleSocialWorker)
 		p, err := s.App.StartCINPlan(ctx, sw, f.child, csc.CINPlanInput{StartDate: csc.DateOf(apptest.Start).AddDays(-1).String()})
@@ -81,30 +81,30 @@ func init() {
 			t.Fatal(err)
 		}
 		f.ids["cinplan"], f.ids["cinplan.action"] = p.ID, a.ID
-	}
-	fixtureParts["visit"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("visit", func(t *testing.T, s *site, f *fixture) {
 		v, err := s.App.RecordVisit(ctx, s.Actor(csc.RoleSocialWorker), f.child, csc.VisitInput{
 			At: apptest.Start.Add(-2 * time.Hour).Format(time.RFC3339), Type: csc.VisitCaseNote, Observations: "Called school."})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["visit"] = v.ID
-	}
-	fixtureParts["chronentry"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("chronentry", func(t *testing.T, s *site, f *fixture) {
 		e, err := s.App.AddChronologyEntry(ctx, s.Actor(csc.RoleSocialWorker), f.child, csc.ChronologyEntryInput{
 			Date: csc.DateOf(apptest.Start).String(), What: "Grandmother died.", Source: "Mother", Significant: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["chronentry"] = e.ID
-	}
-	fixtureParts["chronevent"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("chronevent", func(t *testing.T, s *site, f *fixture) {
 		c, err := s.App.ChildChronology(ctx, s.Actor(csc.RoleSocialWorker), f.child, csc.ChronologyQuery{})
 		if err != nil || len(c.Entries) == 0 {
 			t.Fatalf("chronology: %v", err)
 		}
 		f.ids["chronevent"] = c.Entries[0].EventID
-	}
+	})
 }
 
 // TestCaseworkPages walks the pages: a plan, a visit, the chronology with

@@ -60,7 +60,7 @@ func init() {
 		route{"POST", "/people/{child}/cp-plans/{plan}/end", versionForm("plan", url.Values{"end": {"2026-03-02"}, "reason": {"looked-after"}}), s47Roles},
 	)
 	// {referral} is built by the assessment routes' fixture part.
-	fixtureParts["strategy"] = func(t *testing.T, s *site, f *fixture) {
+	addPart("strategy", func(t *testing.T, s *site, f *fixture) {
 		registerSocialWorker(t, s.Env)
 		sd, err := s.App.RecordStrategy(ctx, s.Actor(csc.RoleMASH), f.child, csc.StrategyInput{ReferralID: f.id("referral"),
 			HeldAt: "2026-03-02T09:00", Attendees: []csc.Attendee{{Agency: "police", Name: "PC Example"}},
@@ -69,16 +69,16 @@ func init() {
 			t.Fatal(err)
 		}
 		f.ids["strategy"] = sd.ID
-	}
-	fixtureParts["s47"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("s47", func(t *testing.T, s *site, f *fixture) {
 		e, err := s.App.StartS47(ctx, s.Actor(csc.RoleSocialWorker), f.child, f.id("strategy"),
 			csc.S47StartInput{LeadID: s.Staff[csc.RoleSocialWorker].ID})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["s47"], f.ids["s47.version"] = e.ID, int64(e.Version)
-	}
-	fixtureParts["conference"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("conference", func(t *testing.T, s *site, f *fixture) {
 		in := csc.ConferenceInput{Kind: csc.ConferenceInitial, S47ID: f.id("s47"), HeldOn: "2026-03-02",
 			ChairID: s.Staff[csc.RoleIRO].ID, Attendance: []csc.ConferenceAttendee{{Name: "A Worker", Attended: true}},
 			ChildView: "Wants to stay.", FamilyView: "Disagree.", Evidence: "Reports.",
@@ -88,16 +88,16 @@ func init() {
 			t.Fatal(err)
 		}
 		f.ids["conference"], f.ids["plan"], f.ids["plan.version"] = c.ID, c.Decisions[0].PlanID, 1
-	}
-	fixtureParts["plan"] = func(t *testing.T, s *site, f *fixture) { f.id("conference") }
-	fixtureParts["action"] = func(t *testing.T, s *site, f *fixture) {
+	})
+	addPart("plan", func(t *testing.T, s *site, f *fixture) { f.id("conference") })
+	addPart("action", func(t *testing.T, s *site, f *fixture) {
 		a, err := s.App.AddPlanAction(ctx, s.Actor(csc.RoleSocialWorker), f.child, f.id("plan"),
 			csc.PlanActionInput{What: "Course", Who: "Mother", Due: "2026-04-01"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.ids["action"], f.ids["action.version"] = a.ID, int64(a.Version)
-	}
+	})
 }
 
 // registerSocialWorker records a Social Work England number on the test

@@ -78,10 +78,19 @@ type fixture struct {
 }
 
 // fixtureParts build the further records a route needs, on demand: a route
-// whose path says {assessment} gets fixtureParts["assessment"] run once for
-// its fixture. A part sets f.ids[name] (and may set others it makes on the
+// whose path says {assessment} gets the part registered (with addPart) as
+// "assessment" run once for its fixture. A part sets f.ids[name] (and may set others it makes on the
 // way, such as a record's version as "assessment.version").
 var fixtureParts = map[string]func(t *testing.T, s *site, f *fixture){}
+
+// addPart registers a fixture part; two parts of the same name are a
+// mistake that would silently replace one with the other.
+func addPart(name string, build func(t *testing.T, s *site, f *fixture)) {
+	if _, dup := fixtureParts[name]; dup {
+		panic("web tests: two fixture parts are named " + name)
+	}
+	fixtureParts[name] = build
+}
 
 // id returns the named record of the fixture, building it if need be.
 func (f *fixture) id(name string) int64 {
