@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"cairn/internal/app"
+	"cairn/internal/store"
 	"cairn/internal/synth"
 )
 
@@ -29,11 +30,17 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 	var c config
 	var children int
 	var seed uint64
+	var asOf string
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	c.flags(fs, "127.0.0.1:8080")
 	fs.IntVar(&children, "children", 2000, "children in the synthetic authority (first run only)")
 	fs.Uint64Var(&seed, "seed", 1, "seed for the synthetic authority (first run only)")
+	fs.StringVar(&asOf, "as-of", "", "run the demo's clock from this UK time (YYYY-MM-DDTHH:MM), for walk-throughs and tests")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	now, err := demoClock(asOf)
+	if err != nil {
 		return err
 	}
 	if c.db == "" {
@@ -44,19 +51,21 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 	}
 	_, statErr := os.Stat(c.db)
 	fresh := errors.Is(statErr, os.ErrNotExist)
-	db, err := openStore(ctx, c.db)
+	db, err := store.Open(ctx, c.db, store.Options{Now: now})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	a := app.New(db, appOptions(c, true, log))
+	opt := appOptions(c, true, log)
+	opt.Now = now
+	a := app.New(db, opt)
 	defer a.Close()
 	if fresh {
 		hash, err := a.DemoPasswordHash()
 		if err != nil {
 			return err
 		}
-		sum, err := synth.Generate(ctx, db, synth.Options{Children: children, Seed: seed, AsOf: time.Now(), DemoPasswordHash: hash})
+		sum, err := synth.Generate(ctx, db, synth.Options{Children: children, Seed: seed, AsOf: now(), DemoPasswordHash: hash})
 		if err != nil {
 			os.Remove(c.db)
 			return fmt.Errorf("build the demo authority: %w", err)
@@ -87,6 +96,22 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 	}
 	fmt.Fprintln(stdout, "\nAll data is synthetic. Demo passwords work only in demo mode. Press Ctrl+C to stop.")
 	return listen(ctx, ln, a, true, log)
+}
+
+// demoClock is the demo's clock: the real one, or with --as-of one that
+// starts at that UK time and runs on from it, so a walk-through can be set
+// on chosen dates (a later run with a later --as-of moves the same record
+// on in time). The demo only: the demo accounts and data are synthetic.
+func demoClock(asOf string) (func() time.Time, error) {
+	if asOf == "" {
+		return time.Now, nil
+	}
+	at, err := app.ParseInstant(asOf)
+	if err != nil {
+		return nil, fmt.Errorf("%w: --as-of %q is not a UK date and time like 2026-01-05T09:00", errUsage, asOf)
+	}
+	started := time.Now()
+	return func() time.Time { return at.Add(time.Since(started)) }, nil
 }
 
 // loopbackOnly refuses a demo address that is not on this machine: the demo

@@ -2,7 +2,7 @@
 // the web pages and JSON API, runs the demo, migrates the database, builds a
 // synthetic authority and manages accounts.
 //
-//	cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1]
+//	cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1] [--as-of YYYY-MM-DDTHH:MM]
 //	cairn serve    --db DSN [--addr :8080]
 //	cairn migrate  --db DSN
 //	cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD]
@@ -32,7 +32,7 @@ import (
 const usage = `cairn: the children's social care record
 
 Usage:
-  cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1]
+  cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1] [--as-of YYYY-MM-DDTHH:MM]
   cairn serve    --db DSN [--addr :8080] [--authority NAME]
   cairn migrate  --db DSN
   cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD]

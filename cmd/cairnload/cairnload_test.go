@@ -138,6 +138,14 @@ func TestRunAgainstAFakeServer(t *testing.T) {
 		contacts.Add(1)
 		http.Redirect(w, r, "/contacts/6", http.StatusSeeOther)
 	}))
+	var chronologies atomic.Int64
+	mux.HandleFunc("GET /people/{id}/chronology", authed(func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("id") != "99" {
+			http.NotFound(w, r)
+			return
+		}
+		chronologies.Add(1)
+	}))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
@@ -159,8 +167,16 @@ func TestRunAgainstAFakeServer(t *testing.T) {
 		t.Errorf("errors against the fake server:\n%s", out.String())
 	}
 
+	// One long record's chronology, named by --child.
+	out.Reset()
+	err = run(context.Background(), []string{"--base", srv.URL, "--clients", "2", "--duration", "100ms",
+		"--scenario", "chronology", "--child", "99", "--ids", "5"}, &out, io.Discard)
+	if err != nil || chronologies.Load() == 0 || strings.Contains(out.String(), "errors:") {
+		t.Errorf("the chronology scenario on record 99: err %v, %d chronologies read:\n%s", err, chronologies.Load(), out.String())
+	}
+
 	err = run(context.Background(), []string{"--base", srv.URL, "--clients", "2", "--password", "wrong"}, io.Discard, io.Discard)
-	if err == nil || signIns.Load() != 3 {
+	if err == nil || signIns.Load() != 5 {
 		t.Errorf("a refused sign-in: err %v after %d sign-ins; want an error at the first refusal", err, signIns.Load())
 	}
 }

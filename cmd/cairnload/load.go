@@ -39,6 +39,13 @@ var (
 		}
 		return s.do(ctx, "GET", "/people?name="+name, "", nil, false)
 	}}
+	chronologyAction = action{"chronology", 10, func(ctx context.Context, s *session, t *targets, rng *rand.Rand) result {
+		id := strconv.FormatInt(t.childIDs[rng.IntN(len(t.childIDs))], 10)
+		if s.api() {
+			return s.do(ctx, "GET", "/api/v1/people/"+id+"/chronology", "", nil, false)
+		}
+		return s.do(ctx, "GET", "/people/"+id+"/chronology", "", nil, false)
+	}}
 	contactAction = action{"contact", 10, func(ctx context.Context, s *session, t *targets, rng *rand.Rand) result {
 		id := t.childIDs[rng.IntN(len(t.childIDs))]
 		// Received between 5 minutes and 10 hours ago.
@@ -75,6 +82,8 @@ func scenarioByName(name string) []action {
 		return []action{searchAction}
 	case "contact":
 		return []action{contactAction}
+	case "chronology":
+		return []action{chronologyAction}
 	case "mix":
 		return []action{childAction, searchAction, queueAction, contactAction}
 	}

@@ -2,8 +2,8 @@
 // held up: requests, errors by status, throughput and latency percentiles.
 //
 //	cairnload [--base http://127.0.0.1:8080] [--clients 50] [--duration 30s]
-//	          [--scenario child|queue|search|contact|mix]
-//	          [--user mash --password demo | --token TOKEN] [--seed 1]
+//	          [--scenario child|chronology|queue|search|contact|mix]
+//	          [--user mash --password demo | --token TOKEN] [--seed 1] [--child ID]
 //
 // With --user and --password each client signs in through the real sign-in
 // form and uses the web pages, one session per client; the sign-ins are made
@@ -17,10 +17,14 @@
 // scenarios are:
 //
 //	child    GET /people/{id} for a random child (API: /api/v1/people/{id})
+//	chronology  GET /people/{id}/chronology for a random child (API: /api/v1/people/{id}/chronology)
 //	queue    GET /front-door, the first page of open contacts (API: /api/v1/contacts)
 //	search   GET /people?name=FAMILYNAME for a random discovered family name
 //	contact  POST /contacts, a new contact about a random child (API: POST /api/v1/contacts)
 //	mix      child 40%, search 30%, queue 20%, contact 10%
+//
+// --child ID makes every child and chronology request about that one record,
+// to load the page of a child with a long record.
 //
 // It runs for --duration and then stops by itself. Latency is measured from
 // sending a request to reading the whole response; redirects are not
@@ -57,6 +61,7 @@ type config struct {
 	token      string
 	seed       int64
 	maxIDs     int
+	child      int64
 	reqTimeout time.Duration
 }
 
@@ -81,12 +86,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.base, "base", "http://127.0.0.1:8080", "the cairn server (loopback only)")
 	fs.IntVar(&c.clients, "clients", 50, "concurrent clients, each with its own session and connection")
 	fs.DurationVar(&c.duration, "duration", 30*time.Second, "how long to run (at most 1h)")
-	fs.StringVar(&c.scenario, "scenario", "mix", "child, queue, search, contact or mix")
+	fs.StringVar(&c.scenario, "scenario", "mix", "child, chronology, queue, search, contact or mix")
 	fs.StringVar(&c.user, "user", "mash", "username to sign in as (web pages)")
 	fs.StringVar(&c.password, "password", "demo", "password for --user")
 	fs.StringVar(&c.token, "token", "", "API bearer token: use the JSON API instead of signing in")
 	fs.Int64Var(&c.seed, "seed", 1, "seed for the random choice of children, names and scenarios")
 	fs.IntVar(&c.maxIDs, "ids", 2000, "how many child ids to discover before starting")
+	fs.Int64Var(&c.child, "child", 0, "ask about this child's record only (child and chronology scenarios)")
 	fs.DurationVar(&c.reqTimeout, "timeout", 30*time.Second, "timeout for one request")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
@@ -100,11 +106,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case c.duration <= 0 || c.duration > maxDuration:
 		return c, fmt.Errorf("%w: --duration must be more than 0 and at most %v", errUsage, maxDuration)
 	case scenarioByName(c.scenario) == nil:
-		return c, fmt.Errorf("%w: --scenario must be child, queue, search, contact or mix", errUsage)
+		return c, fmt.Errorf("%w: --scenario must be child, chronology, queue, search, contact or mix", errUsage)
 	case c.token == "" && (c.user == "" || c.password == ""):
 		return c, fmt.Errorf("%w: give --user and --password, or --token", errUsage)
 	case c.maxIDs < 1:
 		return c, fmt.Errorf("%w: --ids must be at least 1", errUsage)
+	case c.child < 0:
+		return c, fmt.Errorf("%w: --child must be a record number", errUsage)
 	}
 	if err := checkLoopback(c.base); err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
@@ -147,6 +155,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "discovered %d children and %d family names in %.1fs\n",
 		len(tgt.childIDs), len(tgt.familyNames), time.Since(start).Seconds())
+	if c.child != 0 {
+		tgt.childIDs = []int64{c.child}
+		fmt.Fprintf(stdout, "every child and chronology request is about record %d\n", c.child)
+	}
 
 	res := load(ctx, sessions, tgt, sc, c.duration, c.seed)
 	res.write(stdout)
