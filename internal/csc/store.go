@@ -41,6 +41,8 @@ type ClockTx interface {
 	// ReplaceClocks replaces the stored clocks of the given children.
 	ReplaceClocks(childIDs []int64, clocks []ClockRecord) error
 	FindClocks(q ClockQuery) ([]ClockRecord, error)
+	// CountClocks counts the clocks q matches; q.Limit is ignored.
+	CountClocks(q ClockQuery) (int, error)
 	FindClockByID(id int64) (*ClockRecord, error)
 	// SaveExplanation creates an explanation (Version 0) or updates one if
 	// its version is current.
