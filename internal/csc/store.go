@@ -104,6 +104,9 @@ type OrgTx interface {
 	CreateAllocation(a *Allocation) error
 	EndAllocation(childID int64, at time.Time) error
 	CurrentAllocation(childID int64) (*Allocation, error)
+	// CurrentAllocations returns the open allocations of many children at
+	// once, by child id; unallocated children are absent.
+	CurrentAllocations(childIDs []int64) (map[int64]*Allocation, error)
 }
 
 // RecordTx stores documents, the timeline and the audit trail.
