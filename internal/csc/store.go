@@ -56,6 +56,12 @@ type PersonTx interface {
 	CreatePerson(p *Person) error
 	UpdatePerson(p *Person) error
 	FindPersonByID(id int64) (*Person, error)
+	// FindPeople returns the candidates for a people search, unranked:
+	// those matching every word of the name by spelling, and then, unless
+	// q.Limit unrestricted people matched by spelling, those matching by
+	// sound. Only the fields a search ranks and filters on are filled in:
+	// ID, Kind, names, DateOfBirth, NHSNumber, Postcode and Restricted;
+	// read the people shown with FindPeopleByIDs.
 	FindPeople(q PersonQuery) ([]Person, error)
 	FindPeopleByIDs(ids []int64) ([]Person, error)
 	CreateRelationship(r *Relationship) error

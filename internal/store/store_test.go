@@ -235,3 +235,61 @@ func postgresColumns(t *testing.T, raw *sql.DB) []string {
 	}
 	return out
 }
+
+// A search that finds 500 people by spelling returns them, not an earlier
+// record that only sounds alike: the service ranks spelling first, and 500
+// is all a search considers.
+func TestSearchCandidatesPreferSpelling(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		mustWrite(t, db, func(tx csc.Tx) error {
+			people := []string{"Smyth"}
+			for range 500 {
+				people = append(people, "Smith")
+			}
+			for _, family := range people {
+				p := csc.Person{Kind: csc.KindChild, GivenName: "Sam", FamilyName: family, DateOfBirth: csc.MustParseDate("2015-02-28")}
+				if err := tx.CreatePerson(&p); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			found, err := tx.FindPeople(csc.PersonQuery{Name: "smith"})
+			if err != nil {
+				return err
+			}
+			smyth := 0
+			for _, p := range found {
+				if p.FamilyName == "Smyth" {
+					smyth++
+				}
+			}
+			if len(found) != 500 || smyth != 0 {
+				t.Errorf("found %d candidates, %d of them sound-alikes", len(found), smyth)
+			}
+			found, err = tx.FindPeople(csc.PersonQuery{Name: "sam smith", DateOfBirth: "2015-02-28", Limit: 10})
+			if err != nil {
+				return err
+			}
+			if len(found) != 500 {
+				t.Errorf("two words and a date of birth: %d candidates", len(found))
+			}
+			// One spelling match fills a page of one; a page of two needs
+			// the sound-alikes.
+			for limit, want := range map[int]int{1: 1, 2: 500} {
+				found, err = tx.FindPeople(csc.PersonQuery{Name: "smyth", Limit: limit})
+				if err != nil {
+					return err
+				}
+				if len(found) != want || found[0].FamilyName != "Smyth" {
+					t.Errorf("smyth, limit %d: %d candidates, want %d with Smyth first", limit, len(found), want)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
