@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -284,6 +285,39 @@ func TestSearchCandidatesPreferSpelling(t *testing.T) {
 				}
 				if len(found) != want || found[0].FamilyName != "Smyth" {
 					t.Errorf("smyth, limit %d: %d candidates, want %d with Smyth first", limit, len(found), want)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// Many audit rows written at once (as the audit writer does) are all kept,
+// each with its own fields, in the order given.
+func TestAuditRowsInBulk(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		var entries []csc.AuditEntry
+		for i := range 71 { // 64 + 4 + 2 + 1 rows
+			entries = append(entries, csc.AuditEntry{StaffID: 0, Action: "list", SubjectType: "contact",
+				SubjectID: int64(1000 + i), ChildID: 7, Channel: csc.ChannelAPI, Detail: fmt.Sprintf("row %d", i)})
+		}
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.CreateAudit(entries...) })
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			got, total, err := tx.FindAudit(csc.AuditQuery{ChildID: 7, Limit: 100})
+			if err != nil {
+				return err
+			}
+			if total != 71 || len(got) != 71 {
+				t.Fatalf("%d rows (total %d), want 71", len(got), total)
+			}
+			for i, e := range got { // newest first
+				want := 70 - i
+				if e.SubjectID != int64(1000+want) || e.Detail != fmt.Sprintf("row %d", want) ||
+					e.Channel != csc.ChannelAPI || !e.At.Equal(fixedClock()()) {
+					t.Errorf("row %d: %+v", i, e)
 				}
 			}
 			return nil
