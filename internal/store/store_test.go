@@ -193,11 +193,38 @@ func TestSchemasMatch(t *testing.T) {
 	if strings.Join(a, "\n") != strings.Join(b, "\n") {
 		t.Errorf("schemas differ:\nsqlite:   %v\npostgres: %v", a, b)
 	}
+	// The indexes the migrations name, so that a query planned around an
+	// index on one engine has it on the other.
+	ia := names(t, rawDB(t, lite.Path()), `SELECT name FROM sqlite_master WHERE type = 'index'
+		AND sql IS NOT NULL ORDER BY name`)
+	ib := names(t, rawDB(t, pgDSN), `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+		AND indexdef NOT LIKE 'CREATE UNIQUE INDEX%' ORDER BY indexname`)
+	if strings.Join(ia, " ") != strings.Join(ib, " ") {
+		t.Errorf("indexes differ:\nsqlite:   %v\npostgres: %v", ia, ib)
+	}
 	va, _ := lite.SchemaVersion(ctx)
 	vb, _ := pg.SchemaVersion(ctx)
 	if va != vb || va == 0 {
 		t.Errorf("schema versions %d and %d", va, vb)
 	}
+}
+
+// names returns the first column of every row a query returns.
+func names(t *testing.T, raw *sql.DB, query string) []string {
+	rows, err := raw.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 func sqliteColumns(t *testing.T, db *store.DB) []string {
