@@ -282,13 +282,14 @@ func (a *App) FrontDoorQueue(ctx context.Context, actor csc.Actor, q csc.Contact
 }
 
 // queueChildren loads the children of a page of contacts and their current
-// allocations with a query each, rather than two queries per contact.
+// allocations with a query each, rather than two queries per contact. The
+// children are read brief: scope needs only their kind and restriction.
 func queueChildren(tx csc.Tx, cs []csc.Contact) (map[int64]*csc.Person, map[int64]*csc.Allocation, error) {
 	ids := make([]int64, 0, len(cs))
 	for _, c := range cs {
 		ids = append(ids, c.ChildID)
 	}
-	people, err := tx.FindPeopleByIDs(ids)
+	people, err := tx.FindPeopleBrief(ids)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -64,6 +64,9 @@ type PersonTx interface {
 	// read the people shown with FindPeopleByIDs.
 	FindPeople(q PersonQuery) ([]Person, error)
 	FindPeopleByIDs(ids []int64) ([]Person, error)
+	// FindPeopleBrief returns the people with the given ids with the same
+	// few fields as FindPeople: enough to decide scope over a list.
+	FindPeopleBrief(ids []int64) ([]Person, error)
 	CreateRelationship(r *Relationship) error
 	ListRelationships(personID int64) ([]Relationship, error)
 	GrantAccess(personID, staffID int64) error

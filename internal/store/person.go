@@ -271,10 +271,24 @@ func (t *Tx) findCandidates(q csc.PersonQuery, toks []string, soundAlike bool) (
 	if len(where) == 0 {
 		return nil, nil
 	}
-	return t.scanPeople(scanCandidate, `SELECT p.id, p.kind, p.given_name, p.family_name, p.other_names,
-		p.date_of_birth, p.nhs_number, p.postcode, p.restricted FROM person p WHERE `+strings.Join(where, " AND ")+
+	return t.scanPeople(scanCandidate, briefSelect+`WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY p.id LIMIT `+arg(maxCandidates), args...)
 }
+
+// FindPeopleBrief returns the people with the given ids, in id order, with
+// only the fields a search ranks on and scope is decided on (see
+// csc.PersonTx): no disabilities, no timestamps, none of the free text.
+func (t *Tx) FindPeopleBrief(ids []int64) ([]csc.Person, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, args := idList(ids)
+	return t.scanPeople(scanCandidate, briefSelect+`WHERE p.id IN (`+list+`) ORDER BY p.id`, args...)
+}
+
+// briefSelect reads the columns scanCandidate scans.
+const briefSelect = `SELECT p.id, p.kind, p.given_name, p.family_name, p.other_names,
+	p.date_of_birth, p.nhs_number, p.postcode, p.restricted FROM person p `
 
 // scanCandidate reads a search candidate: the fields ranking needs.
 func scanCandidate(r rowScanner, p *csc.Person) error {
