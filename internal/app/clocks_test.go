@@ -69,6 +69,10 @@ func TestClocksFollowTheRecord(t *testing.T) {
 		if n, _ := e.App.TrayCount(ctx, sw); n != 1 {
 			t.Errorf("navigation count %d", n)
 		}
+		// The front door counts its team's undecided contact, now overdue.
+		if n, _ := e.App.TrayCount(ctx, mash); n != 1 {
+			t.Errorf("front door's navigation count %d", n)
+		}
 		team, err := e.App.TeamWork(ctx, e.Actor(csc.RoleTeamManager))
 		if err != nil || len(team.ByWorker) != 1 || team.ByWorker[0].StaffID != sw.StaffID {
 			t.Errorf("team view %+v, %v", team.ByWorker, err)

@@ -3,10 +3,12 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"cairn/internal/app"
 	"cairn/internal/app/apptest"
 	"cairn/internal/csc"
 )
@@ -210,6 +212,44 @@ func TestAnonymousReferrerGetsNoLetter(t *testing.T) {
 		}
 		if !found || len(rec.Documents) != 0 {
 			t.Errorf("the timeline should say no letter was sent; documents %d", len(rec.Documents))
+		}
+	})
+}
+
+// The queue lists a restricted child's contact, but only staff named on the
+// record see whose it is; the others see its id.
+func TestQueueHidesRestrictedChildren(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		open := e.Child(t, "Ava", "Open", "2015-01-01")
+		hidden := e.Child(t, "Gia", "Hidden", "2012-02-02")
+		e.Allocate(t, hidden.ID, e.Staff[csc.RoleSocialWorker])
+		e.Contact(t, open.ID)
+		e.Contact(t, hidden.ID)
+		tm := e.Actor(csc.RoleTeamManager)
+		rec, err := e.App.ChildRecord(ctx, tm, hidden.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.App.SetRestriction(ctx, tm, hidden.ID, app.RestrictionInput{Version: rec.Child.Version,
+			Restricted: true, Reason: "Child of a member of staff"}); err != nil {
+			t.Fatal(err)
+		}
+		names := func(actor csc.Actor) string {
+			q, err := e.App.FrontDoorQueue(ctx, actor, csc.ContactQuery{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, it := range q.Items {
+				out = append(out, it.ChildName)
+			}
+			return strings.Join(out, ", ")
+		}
+		if got, want := names(e.Actor(csc.RoleMASH)), fmt.Sprintf("Ava Open, Restricted record %d", hidden.ID); got != want {
+			t.Errorf("MASH worker's queue: %s, want %s", got, want)
+		}
+		if got, want := names(tm), "Ava Open, Gia Hidden"; got != want {
+			t.Errorf("named team manager's queue: %s, want %s", got, want)
 		}
 	})
 }

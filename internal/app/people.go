@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"cairn/internal/csc"
@@ -267,6 +266,9 @@ func (a *App) SearchPeople(ctx context.Context, actor csc.Actor, q csc.PersonQue
 		if limit := norm.Limit; limit > 0 && len(out) > limit {
 			out = out[:limit]
 		}
+		if err := fillMatches(tx, out); err != nil {
+			return err
+		}
 		ids := make([]string, len(out))
 		for i, m := range out {
 			ids[i] = fmt.Sprint(m.ID)
@@ -360,13 +362,51 @@ func scoreMatch(q csc.PersonQuery, p csc.Person) csc.PersonMatch {
 	return m
 }
 
+// rankMatches orders matches best first, then by name. Each name is built
+// once: a common surname brings hundreds of candidates to sort.
 func rankMatches(ms []csc.PersonMatch) {
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Score != ms[j].Score {
-			return ms[i].Score > ms[j].Score
+	type ranked struct {
+		m    csc.PersonMatch
+		name string
+	}
+	rs := make([]ranked, len(ms))
+	for i, m := range ms {
+		rs[i] = ranked{m, m.Name()}
+	}
+	slices.SortStableFunc(rs, func(x, y ranked) int {
+		if x.m.Score != y.m.Score {
+			return y.m.Score - x.m.Score
 		}
-		return ms[i].Name() < ms[j].Name()
+		return strings.Compare(x.name, y.name)
 	})
+	for i := range rs {
+		ms[i] = rs[i].m
+	}
+}
+
+// fillMatches replaces the search candidates in ms, which carry only the
+// fields ranking needs, with the whole records of the people shown.
+func fillMatches(tx csc.Tx, ms []csc.PersonMatch) error {
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	people, err := tx.FindPeopleByIDs(ids)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]csc.Person, len(people))
+	for _, p := range people {
+		byID[p.ID] = p
+	}
+	for i := range ms {
+		p, ok := byID[ms[i].ID]
+		if !ok {
+			return csc.Errorf(csc.NotFound, "Person %d is not on the record.", ms[i].ID)
+		}
+		ms[i].Person = p
+	}
+	return nil
 }
 
 // LikelyDuplicates suggests people already on the record who may be the

@@ -215,18 +215,18 @@ func (a *App) TrayCount(ctx context.Context, actor csc.Actor) (int, error) {
 	now := a.Now()
 	n := 0
 	err := a.store.Read(ctx, func(tx csc.Tx) error {
-		mine, err := tx.FindClocks(csc.ClockQuery{StaffID: actor.StaffID, Open: true, DueTo: csc.DateOf(now), Limit: 5000})
+		mine, err := tx.CountClocks(csc.ClockQuery{StaffID: actor.StaffID, Open: true, DueTo: csc.DateOf(now)})
 		if err != nil {
 			return err
 		}
+		front := 0
 		if actor.Can(csc.ActContactScreen) && actor.TeamID != 0 {
-			front, err := tx.FindClocks(csc.ClockQuery{TeamID: actor.TeamID, Rule: "HP-01", Open: true, DueTo: csc.DateOf(now), Limit: 5000})
+			front, err = tx.CountClocks(csc.ClockQuery{TeamID: actor.TeamID, Rule: "HP-01", Open: true, DueTo: csc.DateOf(now)})
 			if err != nil {
 				return err
 			}
-			mine = append(mine, front...)
 		}
-		n = len(mine)
+		n = mine + front
 		return nil
 	})
 	return n, err

@@ -44,6 +44,8 @@ type ClockTx interface {
 	// ReplaceClocks replaces the stored clocks of the given children.
 	ReplaceClocks(childIDs []int64, clocks []ClockRecord) error
 	FindClocks(q ClockQuery) ([]ClockRecord, error)
+	// CountClocks counts the clocks q matches; q.Limit is ignored.
+	CountClocks(q ClockQuery) (int, error)
 	FindClockByID(id int64) (*ClockRecord, error)
 	// SaveExplanation creates an explanation (Version 0) or updates one if
 	// its version is current.
@@ -57,8 +59,17 @@ type PersonTx interface {
 	CreatePerson(p *Person) error
 	UpdatePerson(p *Person) error
 	FindPersonByID(id int64) (*Person, error)
+	// FindPeople returns the candidates for a people search, unranked:
+	// those matching every word of the name by spelling, and then, unless
+	// q.Limit unrestricted people matched by spelling, those matching by
+	// sound. Only the fields a search ranks and filters on are filled in:
+	// ID, Kind, names, DateOfBirth, NHSNumber, Postcode and Restricted;
+	// read the people shown with FindPeopleByIDs.
 	FindPeople(q PersonQuery) ([]Person, error)
 	FindPeopleByIDs(ids []int64) ([]Person, error)
+	// FindPeopleBrief returns the people with the given ids with the same
+	// few fields as FindPeople: enough to decide scope over a list.
+	FindPeopleBrief(ids []int64) ([]Person, error)
 	CreateRelationship(r *Relationship) error
 	ListRelationships(personID int64) ([]Relationship, error)
 	GrantAccess(personID, staffID int64) error
@@ -105,6 +116,9 @@ type OrgTx interface {
 	CreateAllocation(a *Allocation) error
 	EndAllocation(childID int64, at time.Time) error
 	CurrentAllocation(childID int64) (*Allocation, error)
+	// CurrentAllocations returns the open allocations of many children at
+	// once, by child id; unallocated children are absent.
+	CurrentAllocations(childIDs []int64) (map[int64]*Allocation, error)
 }
 
 // RecordTx stores documents, the timeline and the audit trail.

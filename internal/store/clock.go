@@ -230,6 +230,42 @@ func deref(s *string) string {
 
 // FindClocks lists stored clocks, earliest due first.
 func (t *Tx) FindClocks(q csc.ClockQuery) ([]csc.ClockRecord, error) {
+	w, args := clockWhere(q)
+	limit := q.Limit
+	if limit <= 0 || limit > 100000 {
+		limit = 1000
+	}
+	args = append(args, limit)
+	rows, err := t.query(clockSelect+w+` ORDER BY c.due, c.due_at, c.child_id, c.id LIMIT $`+itoa(len(args)), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []csc.ClockRecord
+	for rows.Next() {
+		var c csc.ClockRecord
+		if err := scanClock(rows, &c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CountClocks counts the stored clocks q matches, ignoring its limit. It
+// reads the clock table alone, through the partial indexes on open clocks,
+// so the navigation's count of due work costs one index range scan rather
+// than loading every clock it counts.
+func (t *Tx) CountClocks(q csc.ClockQuery) (int, error) {
+	w, args := clockWhere(q)
+	var n int
+	err := t.queryRow(`SELECT COUNT(*) FROM clock c `+w, args...).Scan(&n)
+	return n, err
+}
+
+// clockWhere is the WHERE clause (with its arguments) that selects the
+// clocks q asks for.
+func clockWhere(q csc.ClockQuery) (string, []any) {
 	var where []string
 	var args []any
 	arg := func(v any) string {
@@ -260,28 +296,10 @@ func (t *Tx) FindClocks(q csc.ClockQuery) ([]csc.ClockRecord, error) {
 	if q.Unallocated {
 		where = append(where, `c.staff_id IS NULL`)
 	}
-	w := ""
-	if len(where) > 0 {
-		w = `WHERE ` + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", args
 	}
-	limit := q.Limit
-	if limit <= 0 || limit > 100000 {
-		limit = 1000
-	}
-	rows, err := t.query(clockSelect+w+` ORDER BY c.due, c.due_at, c.child_id, c.id LIMIT `+arg(limit), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []csc.ClockRecord
-	for rows.Next() {
-		var c csc.ClockRecord
-		if err := scanClock(rows, &c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return `WHERE ` + strings.Join(where, " AND "), args
 }
 
 // FindClockByID returns one stored clock with its explanation.

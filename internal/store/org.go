@@ -263,15 +263,48 @@ func (t *Tx) EndAllocation(childID int64, at time.Time) error {
 	return err
 }
 
+const allocationSelect = `SELECT a.id, a.child_id, a.staff_id, s.name, a.team_id, tm.name, a.started_at
+	FROM allocation a JOIN staff s ON s.id = a.staff_id JOIN team tm ON tm.id = a.team_id `
+
+func scanAllocation(r rowScanner, a *csc.Allocation) error {
+	return r.Scan(&a.ID, &a.ChildID, &a.StaffID, &a.StaffName, &a.TeamID, &a.TeamName, scanTime{&a.StartedAt})
+}
+
 // CurrentAllocation returns a child's open allocation, or NotFound.
 func (t *Tx) CurrentAllocation(childID int64) (*csc.Allocation, error) {
 	var a csc.Allocation
-	err := t.queryRow(`SELECT a.id, a.child_id, a.staff_id, s.name, a.team_id, tm.name, a.started_at
-		FROM allocation a JOIN staff s ON s.id = a.staff_id JOIN team tm ON tm.id = a.team_id
-		WHERE a.child_id = $1 AND a.ended_at IS NULL ORDER BY a.started_at DESC LIMIT 1`, childID).
-		Scan(&a.ID, &a.ChildID, &a.StaffID, &a.StaffName, &a.TeamID, &a.TeamName, scanTime{&a.StartedAt})
+	err := scanAllocation(t.queryRow(allocationSelect+`WHERE a.child_id = $1 AND a.ended_at IS NULL
+		ORDER BY a.started_at DESC, a.id DESC LIMIT 1`, childID), &a)
 	if err != nil {
 		return nil, notFound(err, "allocation for child", childID)
 	}
 	return &a, nil
+}
+
+// CurrentAllocations returns the open allocations of the given children in
+// one query, by child id; an unallocated child has no entry. Where a child
+// has two open allocations the latest started is kept, as CurrentAllocation
+// returns it.
+func (t *Tx) CurrentAllocations(childIDs []int64) (map[int64]*csc.Allocation, error) {
+	out := make(map[int64]*csc.Allocation, len(childIDs))
+	if len(childIDs) == 0 {
+		return out, nil
+	}
+	list, args := idList(childIDs)
+	rows, err := t.query(allocationSelect+`WHERE a.child_id IN (`+list+`) AND a.ended_at IS NULL
+		ORDER BY a.child_id, a.started_at DESC, a.id DESC`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a csc.Allocation
+		if err := scanAllocation(rows, &a); err != nil {
+			return nil, err
+		}
+		if _, seen := out[a.ChildID]; !seen {
+			out[a.ChildID] = &a
+		}
+	}
+	return out, rows.Err()
 }

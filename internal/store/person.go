@@ -144,20 +144,8 @@ func (t *Tx) FindPeopleByIDs(ids []int64) ([]csc.Person, error) {
 }
 
 func (t *Tx) findPeople(query string, args ...any) ([]csc.Person, error) {
-	rows, err := t.query(query, args...)
+	out, err := t.scanPeople(scanPerson, query, args...)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []csc.Person
-	for rows.Next() {
-		var p csc.Person
-		if err := scanPerson(rows, &p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	ptrs := make([]*csc.Person, len(out))
@@ -195,21 +183,76 @@ func (t *Tx) loadDisabilities(ps []*csc.Person) error {
 	return rows.Err()
 }
 
+// maxCandidates bounds how many people a search considers.
+const maxCandidates = 500
+
 // FindPeople returns candidates for a people search: everyone matching every
 // word of the name (by spelling prefix or by sound) and every other field
-// given. Ranking is the service layer's job; at most 500 candidates return.
+// given, with the fields search ranks on filled in (see csc.PersonTx).
+// Ranking is the service layer's job; at most 500 candidates return.
+//
+// People whose names match every word by spelling come first. The service
+// ranks a spelling match above any sound-alike (every other field given is
+// matched by every candidate alike), so when the spelling matches alone
+// fill the page (q.Limit of them that anyone may see, or 500) the
+// sound-alikes are not looked up at all: a common name's sound-alike key,
+// shared by thousands of people at 50,000 children, is the most expensive
+// part of a search.
 func (t *Tx) FindPeople(q csc.PersonQuery) ([]csc.Person, error) {
+	toks := csc.NameTokens(q.Name)
+	if len(toks) == 0 {
+		return t.findCandidates(q, nil, false)
+	}
+	exact, err := t.findCandidates(q, toks, false)
+	if err != nil || len(exact) >= maxCandidates {
+		return exact, err
+	}
+	open := 0
+	for _, p := range exact {
+		if !p.Restricted {
+			open++
+		}
+	}
+	if q.Limit > 0 && open >= q.Limit {
+		return exact, nil
+	}
+	alike, err := t.findCandidates(q, toks, true)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[int64]bool, len(exact))
+	for _, p := range exact {
+		seen[p.ID] = true
+	}
+	for _, p := range alike {
+		if len(exact) == maxCandidates {
+			break
+		}
+		if !seen[p.ID] {
+			exact = append(exact, p)
+		}
+	}
+	return exact, nil
+}
+
+// findCandidates runs one candidate query: name words matched by spelling
+// prefix, or also by sound when soundAlike is set.
+func (t *Tx) findCandidates(q csc.PersonQuery, toks []string, soundAlike bool) ([]csc.Person, error) {
 	var where []string
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
 		return "$" + itoa(len(args))
 	}
-	if toks := csc.NameTokens(q.Name); len(toks) > 0 {
+	if len(toks) > 0 {
 		var sets []string
 		for _, tok := range toks {
-			sets = append(sets, `SELECT person_id FROM person_name_key WHERE name_key = `+arg("~"+csc.SoundKey(tok))+
-				` OR (name_key >= `+arg("="+tok)+` AND name_key < `+arg("="+tok+"\x7f")+`)`)
+			set := `SELECT person_id FROM person_name_key WHERE (name_key >= ` + arg("="+tok) +
+				` AND name_key < ` + arg("="+tok+"\x7f") + `)`
+			if soundAlike {
+				set += ` OR name_key = ` + arg("~"+csc.SoundKey(tok))
+			}
+			sets = append(sets, set)
 		}
 		where = append(where, `p.id IN (`+strings.Join(sets, " INTERSECT ")+`)`)
 	}
@@ -228,8 +271,49 @@ func (t *Tx) FindPeople(q csc.PersonQuery) ([]csc.Person, error) {
 	if len(where) == 0 {
 		return nil, nil
 	}
-	return t.findPeople(`SELECT `+personColumns+` FROM person p WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY p.id LIMIT 500`, args...)
+	return t.scanPeople(scanCandidate, briefSelect+`WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY p.id LIMIT `+arg(maxCandidates), args...)
+}
+
+// FindPeopleBrief returns the people with the given ids, in id order, with
+// only the fields a search ranks on and scope is decided on (see
+// csc.PersonTx): no disabilities, no timestamps, none of the free text.
+func (t *Tx) FindPeopleBrief(ids []int64) ([]csc.Person, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, args := idList(ids)
+	return t.scanPeople(scanCandidate, briefSelect+`WHERE p.id IN (`+list+`) ORDER BY p.id`, args...)
+}
+
+// briefSelect reads the columns scanCandidate scans.
+const briefSelect = `SELECT p.id, p.kind, p.given_name, p.family_name, p.other_names,
+	p.date_of_birth, p.nhs_number, p.postcode, p.restricted FROM person p `
+
+// scanCandidate reads a search candidate: the fields ranking needs.
+func scanCandidate(r rowScanner, p *csc.Person) error {
+	var nhs, pc string
+	err := r.Scan(&p.ID, &p.Kind, &p.GivenName, &p.FamilyName, &p.OtherNames, &p.DateOfBirth, &nhs, &pc, &p.Restricted)
+	p.NHSNumber, p.Postcode = csc.NHSNumber(nhs), csc.Postcode(pc)
+	return err
+}
+
+// scanPeople runs a query and reads a person from each row with scan.
+func (t *Tx) scanPeople(scan func(rowScanner, *csc.Person) error, query string, args ...any) ([]csc.Person, error) {
+	rows, err := t.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []csc.Person
+	for rows.Next() {
+		var p csc.Person
+		if err := scan(rows, &p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
 
 // CreateRelationship records a relationship from both sides.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"sync"
 
 	"cairn/internal/csc"
 )
@@ -92,19 +93,56 @@ func (t *Tx) ListEvents(childID int64, limit int) ([]csc.Event, error) {
 	return out, rows.Err()
 }
 
-// CreateAudit appends rows to the audit trail; At defaults to now.
+// maxAuditRowsPerInsert is the most audit rows one INSERT writes.
+const maxAuditRowsPerInsert = 64
+
+// CreateAudit appends rows to the audit trail, in order; At defaults to now.
+//
+// A page of the front-door queue audits fifty rows and the audit writer
+// commits many pages' rows together, so the rows go in multi-row INSERTs:
+// a statement of the largest power of two rows that fits, up to 64, then
+// the next. Powers of two keep the statement texts few, so their prepared
+// statements are reused.
 func (t *Tx) CreateAudit(entries ...csc.AuditEntry) error {
-	for _, e := range entries {
-		if e.At.IsZero() {
-			e.At = t.now
+	for len(entries) > 0 {
+		n := 1
+		for n*2 <= min(len(entries), maxAuditRowsPerInsert) {
+			n *= 2
 		}
-		if err := t.later(`INSERT INTO audit (at, staff_id, action, subject_type, subject_id, child_id,
-			channel, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, e.At.UTC(), nullID(e.StaffID), e.Action,
-			e.SubjectType, e.SubjectID, e.ChildID, string(e.Channel), e.Detail); err != nil {
+		args := make([]any, 0, 8*n)
+		for _, e := range entries[:n] {
+			if e.At.IsZero() {
+				e.At = t.now
+			}
+			args = append(args, e.At.UTC(), nullID(e.StaffID), e.Action, e.SubjectType, e.SubjectID, e.ChildID,
+				string(e.Channel), e.Detail)
+		}
+		if err := t.later(auditInsert(n), args...); err != nil {
 			return err
 		}
+		entries = entries[n:]
 	}
 	return nil
+}
+
+// auditInserts holds the INSERT text for each power of two rows.
+var auditInserts sync.Map
+
+// auditInsert returns the statement that inserts n audit rows.
+func auditInsert(n int) string {
+	if q, ok := auditInserts.Load(n); ok {
+		return q.(string)
+	}
+	var b strings.Builder
+	b.WriteString(`INSERT INTO audit (at, staff_id, action, subject_type, subject_id, child_id, channel, detail) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(" + placeholders(8*i+1, 8) + ")")
+	}
+	q, _ := auditInserts.LoadOrStore(n, b.String())
+	return q.(string)
 }
 
 // FindAudit returns audit rows for a child or a member of staff, newest

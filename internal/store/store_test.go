@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -192,11 +193,38 @@ func TestSchemasMatch(t *testing.T) {
 	if strings.Join(a, "\n") != strings.Join(b, "\n") {
 		t.Errorf("schemas differ:\nsqlite:   %v\npostgres: %v", a, b)
 	}
+	// The indexes the migrations name, so that a query planned around an
+	// index on one engine has it on the other.
+	ia := names(t, rawDB(t, lite.Path()), `SELECT name FROM sqlite_master WHERE type = 'index'
+		AND sql IS NOT NULL ORDER BY name`)
+	ib := names(t, rawDB(t, pgDSN), `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+		AND indexdef NOT LIKE 'CREATE UNIQUE INDEX%' ORDER BY indexname`)
+	if strings.Join(ia, " ") != strings.Join(ib, " ") {
+		t.Errorf("indexes differ:\nsqlite:   %v\npostgres: %v", ia, ib)
+	}
 	va, _ := lite.SchemaVersion(ctx)
 	vb, _ := pg.SchemaVersion(ctx)
 	if va != vb || va == 0 {
 		t.Errorf("schema versions %d and %d", va, vb)
 	}
+}
+
+// names returns the first column of every row a query returns.
+func names(t *testing.T, raw *sql.DB, query string) []string {
+	rows, err := raw.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 func sqliteColumns(t *testing.T, db *store.DB) []string {
@@ -234,4 +262,95 @@ func postgresColumns(t *testing.T, raw *sql.DB) []string {
 		out = append(out, tbl+"."+col)
 	}
 	return out
+}
+
+// A search that finds 500 people by spelling returns them, not an earlier
+// record that only sounds alike: the service ranks spelling first, and 500
+// is all a search considers.
+func TestSearchCandidatesPreferSpelling(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		mustWrite(t, db, func(tx csc.Tx) error {
+			people := []string{"Smyth"}
+			for range 500 {
+				people = append(people, "Smith")
+			}
+			for _, family := range people {
+				p := csc.Person{Kind: csc.KindChild, GivenName: "Sam", FamilyName: family, DateOfBirth: csc.MustParseDate("2015-02-28")}
+				if err := tx.CreatePerson(&p); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			found, err := tx.FindPeople(csc.PersonQuery{Name: "smith"})
+			if err != nil {
+				return err
+			}
+			smyth := 0
+			for _, p := range found {
+				if p.FamilyName == "Smyth" {
+					smyth++
+				}
+			}
+			if len(found) != 500 || smyth != 0 {
+				t.Errorf("found %d candidates, %d of them sound-alikes", len(found), smyth)
+			}
+			found, err = tx.FindPeople(csc.PersonQuery{Name: "sam smith", DateOfBirth: "2015-02-28", Limit: 10})
+			if err != nil {
+				return err
+			}
+			if len(found) != 500 {
+				t.Errorf("two words and a date of birth: %d candidates", len(found))
+			}
+			// One spelling match fills a page of one; a page of two needs
+			// the sound-alikes.
+			for limit, want := range map[int]int{1: 1, 2: 500} {
+				found, err = tx.FindPeople(csc.PersonQuery{Name: "smyth", Limit: limit})
+				if err != nil {
+					return err
+				}
+				if len(found) != want || found[0].FamilyName != "Smyth" {
+					t.Errorf("smyth, limit %d: %d candidates, want %d with Smyth first", limit, len(found), want)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// Many audit rows written at once (as the audit writer does) are all kept,
+// each with its own fields, in the order given.
+func TestAuditRowsInBulk(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		var entries []csc.AuditEntry
+		for i := range 71 { // 64 + 4 + 2 + 1 rows
+			entries = append(entries, csc.AuditEntry{StaffID: 0, Action: "list", SubjectType: "contact",
+				SubjectID: int64(1000 + i), ChildID: 7, Channel: csc.ChannelAPI, Detail: fmt.Sprintf("row %d", i)})
+		}
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.CreateAudit(entries...) })
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			got, total, err := tx.FindAudit(csc.AuditQuery{ChildID: 7, Limit: 100})
+			if err != nil {
+				return err
+			}
+			if total != 71 || len(got) != 71 {
+				t.Fatalf("%d rows (total %d), want 71", len(got), total)
+			}
+			for i, e := range got { // newest first
+				want := 70 - i
+				if e.SubjectID != int64(1000+want) || e.Detail != fmt.Sprintf("row %d", want) ||
+					e.Channel != csc.ChannelAPI || !e.At.Equal(fixedClock()()) {
+					t.Errorf("row %d: %+v", i, e)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 }
