@@ -89,15 +89,30 @@ func identityArgs(a *csc.Assessment) []any {
 	return out
 }
 
-// CreateAssessment starts an assessment.
+// CreateAssessment starts an assessment with whatever of it is already
+// written: a new assessment has only its start, while a bulk load writes
+// one whole.
 func (t *Tx) CreateAssessment(a *csc.Assessment) error {
 	a.Version = 1
 	if a.Status == "" {
 		a.Status = csc.AssessmentOpen
 	}
+	cols, vals := "", ""
+	for i, k := range csc.IdentityAspects {
+		cols += ", id_" + k + ", id_" + k + "_why"
+		vals += ", $" + strconv.Itoa(18+2*i) + ", $" + strconv.Itoa(19+2*i)
+	}
+	args := []any{a.ChildID, a.ReferralID, a.StartDate, string(a.Status), nullID(a.CreatedByID), t.now,
+		a.NotSeenReason, a.History, a.LivedExperience, a.ParentsCarers, a.Risks, a.Protective, a.Analysis,
+		strings.Join(a.Factors, " "), string(a.Outcome), a.NextSteps, nullTime(a.SubmittedAt)}
+	args = append(args, identityArgs(a)...)
+	args = append(args, a.AuthorisedDate, nullID(a.AuthorisedByID))
+	n := len(args)
 	id, err := t.insert(`INSERT INTO assessment (child_id, referral_id, start_date, status, created_by,
-		version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id`,
-		a.ChildID, a.ReferralID, a.StartDate, string(a.Status), nullID(a.CreatedByID), t.now)
+		version, created_at, updated_at, not_seen_reason, history, lived_experience, parents_carers, risks,
+		protective, analysis, factors, outcome, next_steps, submitted_at`+cols+`, authorised_date, authorised_by)
+		VALUES ($1, $2, $3, $4, $5, 1, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17`+vals+
+		`, $`+strconv.Itoa(n-1)+`, $`+strconv.Itoa(n)+`) RETURNING id`, args...)
 	a.ID = id
 	return mapErr(err)
 }

@@ -126,13 +126,15 @@ func (t *Tx) referralFacts(from, to int64, out []csc.ChildFacts, index map[int64
 // across the nightly recomputation.
 func (t *Tx) ReplaceClocks(childIDs []int64, clocks []csc.ClockRecord) error {
 	known := map[int64]map[string]int64{}
-	for _, id := range childIDs {
-		keys, err := t.clockIDs(id)
-		if err != nil {
+	for from := 0; from < len(childIDs); from += clockChunk {
+		ids := childIDs[from:min(from+clockChunk, len(childIDs))]
+		if err := t.clockIDs(ids, known); err != nil {
 			return err
 		}
-		known[id] = keys
-		if _, err := t.exec(`DELETE FROM clock WHERE child_id = $1`, id); err != nil {
+		// The deletes and inserts wait for nothing: on PostgreSQL they go
+		// in the transaction's pipeline, in order.
+		in, args := idList(ids)
+		if err := t.later(`DELETE FROM clock WHERE child_id IN (`+in+`)`, args...); err != nil {
 			return err
 		}
 	}
@@ -161,29 +163,38 @@ func (t *Tx) ReplaceClocks(childIDs []int64, clocks []csc.ClockRecord) error {
 			met_at, stopped, team_id, staff_id, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
 			args = append(args, old)
 		}
-		if _, err := t.exec(q, args...); err != nil {
+		if err := t.later(q, args...); err != nil {
 			return mapErr(err)
 		}
 	}
 	return nil
 }
 
-func (t *Tx) clockIDs(childID int64) (map[string]int64, error) {
-	rows, err := t.query(`SELECT clock_key, id FROM clock WHERE child_id = $1`, childID)
+// clockChunk is how many children's clocks are read or deleted in one
+// statement.
+const clockChunk = 512
+
+// clockIDs reads the stored clock ids of the given children into known,
+// by child and clock key.
+func (t *Tx) clockIDs(childIDs []int64, known map[int64]map[string]int64) error {
+	for _, id := range childIDs {
+		known[id] = map[string]int64{}
+	}
+	in, args := idList(childIDs)
+	rows, err := t.query(`SELECT child_id, clock_key, id FROM clock WHERE child_id IN (`+in+`)`, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := map[string]int64{}
 	for rows.Next() {
+		var child, id int64
 		var k string
-		var id int64
-		if err := rows.Scan(&k, &id); err != nil {
-			return nil, err
+		if err := rows.Scan(&child, &k, &id); err != nil {
+			return err
 		}
-		out[k] = id
+		known[child][k] = id
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 const clockSelect = `SELECT c.id, c.child_id, p.given_name, p.family_name, c.rule_id, c.clock_key, c.subject_id, c.seq,

@@ -125,30 +125,18 @@ func (w *writer) assessment(cp *contactPlan, ref *csc.Referral, team *teamPlan, 
 	e, r, c := cp.referral, w.pr, cp.child
 	sw := cp.workerOn(e.assessFrom, team)
 	a := &csc.Assessment{ChildID: c.id, ReferralID: ref.ID, StartDate: csc.DateOf(e.assessFrom), CreatedByID: sw.s.ID}
-	if err := w.tx.CreateAssessment(a); err != nil {
-		return fmt.Errorf("assessment: %w", err)
-	}
-	w.sum.Assessments++
-	ev.add(e.assessFrom, csc.EventAssessmentStarted, "Child and family assessment started", "assessment", a.ID, sw)
 	end := e.assessTo
 	if end.IsZero() {
 		end = w.asOf
 	}
-	age := c.age
 	// Seen once or twice, early in the assessment.
 	for i, n := 0, r.between(1, 2); i < n; i++ {
 		d := csc.DateOf(e.assessFrom.Add(time.Duration(float64(end.Sub(e.assessFrom)) * (0.1 + 0.3*float64(i)))))
 		if d.Before(a.StartDate) || !d.Before(csc.DateOf(w.asOf)) {
 			continue
 		}
-		alone, _ := seenAlone(r, age)
-		s := &csc.ChildSeen{AssessmentID: a.ID, ChildID: c.id, Date: d, Alone: alone}
-		if err := w.tx.CreateChildSeen(s); err != nil {
-			return fmt.Errorf("child seen: %w", err)
-		}
-		a.Seen = append(a.Seen, *s)
-		ev.add(csc.StepTime(d), csc.EventVisit, map[bool]string{true: "Child seen alone for the assessment",
-			false: "Child seen for the assessment"}[alone], "assessment", a.ID, sw)
+		alone, _ := seenAlone(r, c.age)
+		a.Seen = append(a.Seen, csc.ChildSeen{ChildID: c.id, Date: d, Alone: alone})
 	}
 	th := cp.inc.th
 	a.History = "Known to children's social care before: see the chronology. " + capitalise(th.label) + " is the presenting concern."
@@ -163,7 +151,6 @@ func (w *writer) assessment(cp *contactPlan, ref *csc.Referral, team *teamPlan, 
 	a.ParentsCarers = "Parents seen together and separately; both engaged with the assessment."
 	a.Risks = cp.risks
 	a.Protective = cp.protective
-	a.Analysis = "Analysis of the risks against the strengths in the family, with the child's view at its centre."
 	a.Factors = factorsFor[th.key]
 	if len(a.Factors) == 0 {
 		a.Factors = []string{"20"}
@@ -171,33 +158,41 @@ func (w *writer) assessment(cp *contactPlan, ref *csc.Referral, team *teamPlan, 
 	if len(a.Seen) == 0 {
 		a.NotSeenReason = "Child not available; seen by the health visitor, whose observations are recorded."
 	}
-	switch {
-	case e.course == 0:
-		a.Outcome = csc.OutcomeNFA
-	case e.course == 1:
-		a.Outcome = csc.OutcomeEarlyHelp
-	case e.strategy:
-		a.Outcome = csc.OutcomeStrategy
-	default:
-		a.Outcome = csc.OutcomeCINPlan
-	}
-	a.NextSteps = a.Outcome.Label() + "."
+	mgr := team.manager
 	if !e.assessTo.IsZero() {
+		a.Analysis = "Analysis of the risks against the strengths in the family, with the child's view at its centre."
+		switch {
+		case e.course == 0:
+			a.Outcome = csc.OutcomeNFA
+		case e.course == 1:
+			a.Outcome = csc.OutcomeEarlyHelp
+		case e.strategy:
+			a.Outcome = csc.OutcomeStrategy
+		default:
+			a.Outcome = csc.OutcomeCINPlan
+		}
+		a.NextSteps = a.Outcome.Label() + "."
 		a.Status = csc.AssessmentAuthorised
 		a.SubmittedAt = e.assessTo.Add(-3 * time.Hour)
 		a.AuthorisedDate = csc.DateOf(e.assessTo)
-		mgr := team.manager
 		a.AuthorisedByID = mgr.s.ID
-		if err := w.tx.UpdateAssessment(a); err != nil {
-			return fmt.Errorf("assessment: %w", err)
-		}
-		ev.add(e.assessTo, csc.EventAssessmentCompleted, "Assessment authorised: "+a.Outcome.Label(), "assessment", a.ID, mgr)
-		return ev.err
-	}
-	// Still in progress: the sections partly written.
-	a.Analysis, a.Outcome, a.NextSteps = "", "", ""
-	if err := w.tx.UpdateAssessment(a); err != nil {
+	} // else still in progress: the sections partly written
+	if err := w.tx.CreateAssessment(a); err != nil {
 		return fmt.Errorf("assessment: %w", err)
+	}
+	w.sum.Assessments++
+	ev.add(e.assessFrom, csc.EventAssessmentStarted, "Child and family assessment started", "assessment", a.ID, sw)
+	for i := range a.Seen {
+		s := &a.Seen[i]
+		s.AssessmentID = a.ID
+		if err := w.tx.CreateChildSeen(s); err != nil {
+			return fmt.Errorf("child seen: %w", err)
+		}
+		ev.add(csc.StepTime(s.Date), csc.EventVisit, map[bool]string{true: "Child seen alone for the assessment",
+			false: "Child seen for the assessment"}[s.Alone], "assessment", a.ID, sw)
+	}
+	if !e.assessTo.IsZero() {
+		ev.add(e.assessTo, csc.EventAssessmentCompleted, "Assessment authorised: "+a.Outcome.Label(), "assessment", a.ID, mgr)
 	}
 	return ev.err
 }
