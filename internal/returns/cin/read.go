@@ -114,6 +114,7 @@ func (r *Reader) Next(c *Child) (bool, error) {
 		err = r.readChild()
 		r.c = nil
 		if err == nil {
+			r.gender = r.gender || c.Sex == "" && c.GenderCurrent != ""
 			return true, nil
 		}
 		var se *syntaxError

@@ -16,6 +16,7 @@ func (r *Reader) readChild() error {
 	r.skip = 0
 	r.val = r.val[:0]
 	var late []pending // problems found before the child's ID was read
+	elements := 0
 	for {
 		k, err := sc.token()
 		if err != nil {
@@ -32,6 +33,11 @@ func (r *Reader) readChild() error {
 			line := sc.line
 			if len(r.stack) >= maxDepth {
 				return sc.fail("elements are nested too deeply")
+			}
+			// Rules compare a child's episodes, plans and codes pairwise; a
+			// bound on a child's size keeps that cheap whatever the file.
+			if elements++; elements > maxChildElements {
+				return sc.fail("the child has more than %d elements", maxChildElements)
 			}
 			if r.skip == 0 && !r.open(name, line) {
 				late = append(late, pending{line, "unexpected element " + clip(name) + " under " + r.stack[len(r.stack)-1].name + "; it was not read"})
@@ -75,6 +81,10 @@ func (r *Reader) readChild() error {
 		}
 	}
 }
+
+// maxChildElements bounds one child. A child with a long history has a few
+// hundred elements.
+const maxChildElements = 5000
 
 type pending struct {
 	line int

@@ -58,7 +58,9 @@ var _ = addCases(
 	ruleCase{code: "2990", pass: func(s *census) {
 		e := s.cin()
 		e.ClosureDate, e.ReasonForClosure, e.S47, e.CPP, e.Plans = d("2025-06-20"), "RC8", nil, nil, nil
-	}, fail: func(s *census) { s.cin().Plans = []CINPlan{{Line: 70, StartDate: d("2025-06-11"), EndDate: d("2025-06-20")}} }},
+	}, fail: func(s *census) {
+		s.cin().Plans = []CINPlan{{Line: 70, StartDate: d("2025-06-11"), EndDate: d("2025-06-20")}}
+	}},
 	ruleCase{code: "2991Q", fail: func(s *census) { s.cin().Assessments = nil }, row: 30},
 	ruleCase{code: "8555Q", pass: func(s *census) { s.child().PersonDeathDate = d("2025-05-01") }, fail: func(s *census) { s.child().PersonDeathDate = d("2025-04-30") }},
 	ruleCase{code: "8565", pass: func(s *census) { closeCase(s, "2026-01-10") }, fail: func(s *census) { s.cin().Plans[0].EndDate = d("2026-01-11") }, row: 70},
@@ -102,7 +104,9 @@ var _ = addCases(
 	ruleCase{code: "8866", fail: func(s *census) { s.cin().ReferralSource = "1E" }},
 	ruleCase{code: "8867", pass: func(s *census) { closeCase(s, "2026-01-10") }, fail: func(s *census) { s.cin().Assessments[0].AuthorisationDate = csc0 }},
 	ruleCase{code: "8868", pass: func(s *census) { closeCase(s, "2026-01-10") }, fail: func(s *census) { s.cin().S47[0].DateOfInitialCPC = csc0 }},
-	ruleCase{code: "8890", pass: func(s *census) { s.cin().S47 = append(s.cin().S47, Section47{Line: 55, StartDate: d("2025-07-01"), ICPCnotRequired: "true"}) }, fail: func(s *census) {
+	ruleCase{code: "8890", pass: func(s *census) {
+		s.cin().S47 = append(s.cin().S47, Section47{Line: 55, StartDate: d("2025-07-01"), ICPCnotRequired: "true"})
+	}, fail: func(s *census) {
 		s.cin().S47[1].StartDate = d("2025-06-30")
 	}, row: 55},
 
@@ -210,7 +214,6 @@ var _ = addCases(
 
 // csc0 is a missing date.
 var csc0 csc.Date
-
 
 // closeCase closes the base episode on the date with reason RC7, after all
 // its activity.
