@@ -7,9 +7,10 @@ import (
 )
 
 // writeCensus writes a synthetic 2025/26 census of n children for tests and
-// benchmarks: each child like the base census's (an assessment, an enquiry,
-// a protection plan with a review, then a CIN plan), with a distinct ID and
-// UPN. bad, when not nil, is called with each child's number and may return
+// benchmarks, with distinct IDs and UPNs: every third child like the base
+// census's (an assessment, an enquiry, a protection plan with a review, then
+// a CIN plan), the others referred and assessed with no further work, as most
+// children in a census are. bad, when not nil, is called with each child's number and may return
 // XML to put in place of the child's characteristics, to seed a problem.
 func writeCensus(w io.Writer, n int, bad func(i int) string) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
@@ -27,6 +28,15 @@ func writeCensus(w io.Writer, n int, bad func(i int) string) error {
 			if s := bad(i); s != "" {
 				chars = s
 			}
+		}
+		if i%3 != 0 {
+			fmt.Fprintf(bw, `<Child><ChildIdentifiers><LAchildID>C%d</LAchildID><UPN>%s</UPN><PersonBirthDate>2012-01-20</PersonBirthDate><Sex>M</Sex></ChildIdentifiers>
+%s
+<CINdetails><CINreferralDate>2025-09-01</CINreferralDate><ReferralSource>2A</ReferralSource><PrimaryNeedCode>N2</PrimaryNeedCode><ReferralNFA>false</ReferralNFA>
+<Assessments><AssessmentActualStartDate>2025-09-02</AssessmentActualStartDate><AssessmentAuthorisationDate>2025-10-10</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>4A</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>
+</CINdetails></Child>
+`, i, upn, chars)
+			continue
 		}
 		fmt.Fprintf(bw, `<Child><ChildIdentifiers><LAchildID>C%d</LAchildID><UPN>%s</UPN><PersonBirthDate>2015-06-10</PersonBirthDate><Sex>F</Sex></ChildIdentifiers>
 %s
