@@ -12,6 +12,8 @@
 //	cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
 //	cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
 //	cairn validate 903 --list-rules --year 2025-26
+//	cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]
+//	cairn validate cin --list-rules --year 2025-26
 //
 // The DSN picks the engine: a file path or sqlite: URL for SQLite,
 // postgres:// for PostgreSQL. Settings also come from the environment
@@ -42,6 +44,8 @@ Usage:
   cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
   cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
   cairn validate 903 --list-rules --year 2025-26
+  cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]
+  cairn validate cin --list-rules --year 2025-26
 
 A DSN is a file path (or sqlite:PATH) for SQLite, or a postgres:// URL.
 `

@@ -30,6 +30,8 @@ const validateUsage = `Usage:
   cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
                           [--providers FILE] [--postcodes FILE] [--la CODE]
   cairn validate 903 --list-rules --year 2025-26
+  cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]
+  cairn validate cin --list-rules --year 2025-26
 
 PATH is a folder of CSV tables, one CSV table or an XML (EXPSSDA903) file.
 --last is last year's return, for the rules that compare years.
@@ -54,6 +56,8 @@ func validate(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "903", "ssda903":
 		return validate903(args[1:], stdout, stderr)
+	case "cin":
+		return validateCIN(args[1:], stdout, stderr)
 	}
 	return fmt.Errorf("%w: cairn cannot validate %q yet\n\n%s", errUsage, args[0], validateUsage)
 }

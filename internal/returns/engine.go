@@ -95,6 +95,7 @@ type Summary struct {
 	Rules          int `json:"rules"`
 	Passed         int `json:"passed"`
 	Failed         int `json:"failed"`
+	Queries        int `json:"queries,omitempty"` // failed rules that are queries, counted in Failed too
 	NotRun         int `json:"not_run"`
 	NotImplemented int `json:"not_implemented"`
 	Crashed        int `json:"internal_errors"`
@@ -111,6 +112,9 @@ func Summarise(os []Outcome) Summary {
 		case Failed:
 			s.Failed++
 			s.Failures += len(o.Failures)
+			if o.IsQuery() {
+				s.Queries++
+			}
 		case NotRunStatus:
 			s.NotRun++
 		case NotImplemented:
@@ -120,4 +124,44 @@ func Summarise(os []Outcome) Summary {
 		}
 	}
 	return s
+}
+
+// Combine folds the outcomes of the same rules run over another part of a
+// dataset into into: a return too large to hold at once is validated in
+// batches of children, and each rule's outcome over the whole return is its
+// worst status over the batches with every batch's failures. Both slices
+// must hold the same rules in the same order.
+func Combine(into, more []Outcome) {
+	for i := range into {
+		a, b := &into[i], more[i]
+		if rank(b.Status) < rank(a.Status) {
+			a.Status, a.Reason = b.Status, b.Reason
+		}
+		a.Failures = append(a.Failures, b.Failures...)
+	}
+}
+
+// rank orders statuses from the one a combined outcome must show first: a
+// rule that could not run or crashed on any batch did not validate the whole
+// return, whatever it found elsewhere.
+func rank(s Status) int {
+	switch s {
+	case Crashed:
+		return 0
+	case NotImplemented:
+		return 1
+	case NotRunStatus:
+		return 2
+	case Failed:
+		return 3
+	}
+	return 4
+}
+
+// SortFailures puts a combined outcome's failures in report order: by table,
+// then row, then child.
+func SortFailures(os []Outcome) {
+	for i := range os {
+		sortFailures(os[i].Failures)
+	}
 }

@@ -11,10 +11,35 @@ import (
 // rule catalogue, not from code, so that the list of rules is the
 // specification's list whether or not cairn implements each one.
 type Spec struct {
-	Code    string
-	Message string
-	Tables  []string
-	Fields  []string
+	Code     string
+	Severity Severity
+	Message  string
+	Tables   []string
+	Fields   []string
+}
+
+// Severity is how a failed rule counts. An error must be corrected before the
+// return is accepted; a query (the CIN census's "Q" rules) must be corrected
+// or explained. The SSDA903 catalogue gives no severity: its rules are errors.
+type Severity string
+
+// The severities a catalogue may give.
+const (
+	Error Severity = "ERROR"
+	Query Severity = "QUERY"
+)
+
+// IsQuery reports whether a failure of the rule is a query rather than an
+// error.
+func (s Spec) IsQuery() bool { return s.Severity == Query }
+
+// SeverityName is the rule's severity as reports print it: ERROR unless the
+// catalogue says QUERY.
+func (s Spec) SeverityName() Severity {
+	if s.Severity == "" {
+		return Error
+	}
+	return s.Severity
 }
 
 // Failure is one place a rule found wrong: the child, the table and the row
@@ -71,14 +96,23 @@ type Outcome struct {
 
 // ParseCatalogue reads a rule catalogue in the form the specifications are
 // kept in: a CSV file with the columns code, message, tables and fields,
-// tables and fields separated by semicolons.
+// tables and fields separated by semicolons. The CIN census catalogue names
+// its one table "module" and adds a "type" column, ERROR or QUERY, which is
+// read as the rule's severity.
 func ParseCatalogue(records [][]string) ([]Spec, error) {
 	if len(records) == 0 {
 		return nil, errors.New("rule catalogue is empty")
 	}
 	col := map[string]int{}
 	for i, h := range records[0] {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
+		h = strings.ToLower(strings.TrimSpace(h))
+		switch h {
+		case "module":
+			h = "tables"
+		case "type":
+			h = "severity"
+		}
+		col[h] = i
 	}
 	for _, want := range []string{"code", "message", "tables", "fields"} {
 		if _, ok := col[want]; !ok {
@@ -93,6 +127,14 @@ func ParseCatalogue(records [][]string) ([]Spec, error) {
 			Message: strings.TrimSpace(rec[col["message"]]),
 			Tables:  splitList(rec[col["tables"]]),
 			Fields:  splitList(rec[col["fields"]]),
+		}
+		if i, ok := col["severity"]; ok {
+			switch sv := Severity(strings.ToUpper(strings.TrimSpace(rec[i]))); sv {
+			case Error, Query:
+				s.Severity = sv
+			default:
+				return nil, fmt.Errorf("rule catalogue line %d: severity %q is not ERROR or QUERY", n+2, rec[i])
+			}
 		}
 		if s.Code == "" || seen[s.Code] {
 			return nil, fmt.Errorf("rule catalogue line %d: missing or repeated code %q", n+2, s.Code)
