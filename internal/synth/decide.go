@@ -93,6 +93,10 @@ func (g *famGen) decide(r *rng, f *family, inc *incident) {
 		inc.band = choose(r, []weighted[int]{{bandLow, 45}, {bandMid, 40}, {bandHigh, 15}})
 	}
 	inc.th, inc.text = pickTheme(r, inc, unborn)
+	if inc.th.key == "homeless" && inc.forced == "" && !inc.decision.OpensReferral() {
+		// A 16/17-year-old presenting as homeless is always assessed.
+		inc.decision = csc.DecisionReferral
+	}
 	inc.rag = ragFor(r, inc.band, inc.decision)
 	inc.consent = consentFor(r, inc.decision, inc.open)
 	inc.ooh = r.chance(inc.src.ooh + 0.03)
@@ -134,7 +138,7 @@ func pickTheme(r *rng, inc *incident, unborn bool) (*theme, string) {
 	var list []weighted[*theme]
 	for _, tw := range inc.src.themes {
 		t := themeByKey(tw.v)
-		if t == nil || (!inc.onlyFocus && !t.family) || (!unborn && (inc.focus.age < t.minAge || inc.focus.age > t.maxAge)) {
+		if t == nil || (!inc.onlyFocus && !t.family) || (!unborn && (focusAge(inc) < t.minAge || focusAge(inc) > t.maxAge)) {
 			continue
 		}
 		if len(templatesFor(t, inc)) > 0 {
@@ -148,10 +152,19 @@ func pickTheme(r *rng, inc *incident, unborn bool) (*theme, string) {
 	return t, pick(r, templatesFor(t, inc))
 }
 
+// focusAge is the child's age when the incident happened: a theme such as
+// a 16/17-year-old presenting as homeless must fit the child then, not now.
+func focusAge(inc *incident) int {
+	if dob := inc.focus.p.DateOfBirth; !dob.IsZero() && !inc.at.IsZero() {
+		return dob.AgeOn(csc.DateOf(inc.at))
+	}
+	return inc.focus.age
+}
+
 func templatesFor(t *theme, inc *incident) []string {
 	var out []string
 	for _, tp := range t.texts {
-		if tp.band == inc.band && tagFits(tp.src, inc.src.group, inc.focus.age, inc.focus.p.Sex) {
+		if tp.band == inc.band && tagFits(tp.src, inc.src.group, focusAge(inc), inc.focus.p.Sex) {
 			out = append(out, tp.text)
 		}
 	}

@@ -191,9 +191,51 @@ func (w *writer) assessment(cp *contactPlan, ref *csc.Referral, team *teamPlan, 
 		ev.add(csc.StepTime(s.Date), csc.EventVisit, map[bool]string{true: "Child seen alone for the assessment",
 			false: "Child seen for the assessment"}[s.Alone], "assessment", a.ID, sw)
 	}
+	if th.key == "homeless" {
+		if err := w.homeless(cp, a, sw, ev); err != nil {
+			return err
+		}
+	}
 	if !e.assessTo.IsZero() {
 		ev.add(e.assessTo, csc.EventAssessmentCompleted, "Assessment authorised: "+a.Outcome.Label(), "assessment", a.ID, mgr)
 	}
+	return ev.err
+}
+
+// homeless records a 16- or 17-year-old's presentation as homeless, which
+// the assessment answers, and the section 20 decision made with the young
+// person's informed view a few days later.
+func (w *writer) homeless(cp *contactPlan, a *csc.Assessment, sw *worker, ev *events) error {
+	r, c, e := w.pr, cp.child, cp.referral
+	age := c.p.DateOfBirth.AgeOn(e.date)
+	if age < 16 || age > 17 {
+		return nil
+	}
+	h := &csc.HomelessPresentation{ChildID: c.id, ReferralID: e.refID, AssessmentID: a.ID, PresentedOn: e.date, Age: age}
+	if err := w.tx.CreateHomeless(h); err != nil {
+		return fmt.Errorf("homeless presentation: %w", err)
+	}
+	ev.add(csc.StepTime(e.date), "homeless.presented", "Presented as homeless at 16 or 17", "homeless_presentation", h.ID, sw)
+	decided := e.date.AddDays(r.between(1, 6))
+	if !decided.Before(csc.DateOf(w.asOf)) || (!e.closed.IsZero() && decided.After(e.closed)) {
+		return ev.err
+	}
+	h.DecisionDate, h.ToldConsequences, h.Competent = decided, true, r.chance(0.95)
+	h.View = pick(r, []string{"Wants to stay at a friend's until things calm down at home, not to be in care.",
+		"Wants somewhere of their own and understands what being looked after would mean.",
+		"Would go home if mum agrees to the family meeting; does not want to be accommodated."})
+	if r.chance(0.3) {
+		h.Decision = "accommodated"
+	} else {
+		h.Decision, h.NotReason = "not_accommodated", "Returned to family with support after a family network meeting."
+	}
+	if r.chance(0.6) {
+		h.InterimProvided, h.InterimWhere = true, "Housing's emergency accommodation for young people"
+	}
+	if err := w.tx.UpdateHomeless(h); err != nil {
+		return fmt.Errorf("homeless decision: %w", err)
+	}
+	ev.add(csc.StepTime(decided), csc.EventHomelessDecision, "Section 20 decision: "+h.DecisionLabel(), "homeless_presentation", h.ID, sw)
 	return ev.err
 }
 
