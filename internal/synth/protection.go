@@ -46,7 +46,10 @@ func (w *writer) protection(f *family, inc *incident) error {
 		return nil
 	}
 	for _, k := range kids {
-		if err := w.strategy(k, held); err != nil {
+		// Where the work will not continue, some discussions find no
+		// reasonable cause to suspect significant harm: no enquiry.
+		noS47 := k.e.course != 2 && r.chance(0.3)
+		if err := w.strategy(k, held, noS47); err != nil {
 			return err
 		}
 	}
@@ -87,8 +90,9 @@ func (w *writer) protection(f *family, inc *incident) error {
 	return w.plans(f, inc, worst, icpc)
 }
 
-// strategy writes a child's strategy discussion and the enquiry it starts.
-func (w *writer) strategy(k *protected, held time.Time) error {
+// strategy writes a child's strategy discussion and the enquiry it starts,
+// unless it decides against one.
+func (w *writer) strategy(k *protected, held time.Time, noS47 bool) error {
 	r, c, e := w.pr, k.cp.child, k.e
 	sw := k.cp.workerOn(held, e.team)
 	ev := w.events(c.id)
@@ -109,8 +113,16 @@ func (w *writer) strategy(k *protected, held time.Time) error {
 			{Participant: "Police", Score: r.between(2, 6), Reason: "Previous call-outs to the address."}},
 		Decision: csc.StrategyS47, DecisionReasons: "Reasonable cause to suspect significant harm.",
 		SafetyActions: "Child to stay with the other parent until the enquiry concludes.", RecordedByID: sw.s.ID}
+	if noS47 {
+		s.Decision, s.DecisionReasons = csc.StrategyNoS47, "Threshold for a section 47 enquiry not met; the assessment continues under section 17."
+		s.SafetyActions = "None needed beyond the safety plan agreed with the family."
+	}
 	if err := w.tx.CreateStrategy(s); err != nil {
 		return fmt.Errorf("strategy discussion: %w", err)
+	}
+	if noS47 {
+		ev.add(held, csc.EventStrategy, "Strategy discussion held: no section 47 enquiry", "strategy", s.ID, sw)
+		return ev.err
 	}
 	ev.add(held, csc.EventStrategy, "Strategy discussion held: section 47 enquiry to start", "strategy", s.ID, sw)
 	k.s47 = &csc.S47{ChildID: c.id, ReferralID: e.refID, StrategyID: s.ID, Started: csc.DateOf(held), LeadID: sw.s.ID}
