@@ -33,7 +33,7 @@ func Sample(children int, seed uint64) map[string][]byte {
 		if first.Before(dob.AddDays(1)) {
 			first = dob.AddDays(1 + r.IntN(30))
 		}
-		ls := []string{"C2", "C1", "V2", "E1"}[r.IntN(4)]
+		ls := []string{"C2", "C1", "V2", "C2"}[r.IntN(4)]
 		cin := fmt.Sprintf("N%d", 1+r.IntN(8))
 		place, provider := samplePlace(r)
 		two := (i*23)%27 < 23
@@ -51,7 +51,7 @@ func Sample(children int, seed uint64) map[string][]byte {
 			place2, provider2 := samplePlace(r)
 			var end2 csc.Date
 			if r.IntN(4) == 0 {
-				end2, rec2 = end.AddDays(1+r.IntN(150)), []string{"E11", "E12", "E13", "E8"}[r.IntN(4)]
+				end2, rec2 = end.AddDays(1+r.IntN(150)), []string{"E13", "E8", "E13", "E8"}[r.IntN(4)]
 			}
 			w.episode(child, end, "P", ls, cin, place2, provider2, end2, rec2, "", i+children)
 		}
