@@ -132,7 +132,12 @@ func (w *sampleWriter) episode(child string, decom csc.Date, rne, ls, cin, place
 }
 
 func (w *sampleWriter) review(child string, dob, on csc.Date) {
-	w.reviews.Write([]string{child, ddmmyyyy(dob), ddmmyyyy(on), "PN1"})
+	// A child under 4 at the review has participation code PN0.
+	code := "PN1"
+	if dob.AgeOn(on) < 4 {
+		code = "PN0"
+	}
+	w.reviews.Write([]string{child, ddmmyyyy(dob), ddmmyyyy(on), code})
 }
 
 // outcomes writes the OC2 row of a child looked after for 12 months at 31 March,
