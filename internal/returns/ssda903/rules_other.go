@@ -205,6 +205,10 @@ func init() {
 		})
 	})
 
+	register("1002", needsLast(careLeaver(func(d *Dataset, o *OC3) bool {
+		return len(d.EpisodesOf(o.Child)) == 0 && len(d.LastEpisodesOf(o.Child)) == 0
+	})))
+
 	sp := swPeriods
 	register("SW01bSTG1", swCheck(func(_ *Dataset, s *SWEpisode) bool {
 		return s.SWID == "" || s.SWDecom.Blank() || !s.SWDec.Blank() && s.SWReason == ""

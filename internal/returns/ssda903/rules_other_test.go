@@ -51,6 +51,11 @@ var _ = addCases(
 		l.Episodes = []Episode{{Row: 2, Child: "C1", DECOM: ParseDate("01/01/2024"), RNE: "S", LS: "E1", Place: "A5", DEC: ParseDate("01/03/2025"), REC: "E13"}}
 	}, fail: lastEp(func(e *Episode) { e.REC = "E12" }), row: 2},
 
+	ruleCase{code: "1002", last: true, pass: both(addChild("C2"), func(t, l *Tables) {
+		t.OC3 = []OC3{{Row: 2, Child: "C2", InTouch: "YES", Activ: "F1", Accom: "B1"}}
+		l.Episodes = []Episode{{Row: 2, Child: "C2", DECOM: ParseDate("01/01/2024"), RNE: "S", LS: "C2", DEC: ParseDate("01/03/2025"), REC: "E8"}}
+	}), fail: func(_, l *Tables) { l.Episodes = nil }, table: TOC3},
+
 	ruleCase{code: "SW01bSTG1", pass: swEnds("01/06/2025"), fail: sw(func(s *SWEpisode) { s.SWReason = "" })},
 	ruleCase{code: "SW06STG2", pass: sw(func(*SWEpisode) {}), fail: sw(func(s *SWEpisode) { s.SWDecom = ParseDate("01/04/2026") })},
 	ruleCase{code: "SW07STG2", pass: swEnds("01/06/2025"), fail: swEnds("01/04/2026")},
