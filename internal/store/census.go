@@ -1,0 +1,220 @@
+package store
+
+import (
+	"database/sql"
+	"strings"
+	"time"
+
+	"cairn/internal/csc"
+)
+
+// censusReferrals is the condition on referral r (and the arguments $1 from,
+// $2 to, $3 and $4 the range of child ids) that makes it an episode of the
+// census: open at any point in [from, to].
+const censusReferrals = `r.child_id BETWEEN $3 AND $4 AND r.referral_date <= $2
+	AND (r.closure_date IS NULL OR r.closure_date >= $1)`
+
+// CensusChildren reads the census population with ids in [fromID, toID] in
+// eight queries, one per table, each for the whole range.
+func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.CensusChild, error) {
+	args := []any{from, to, fromID, toID}
+	var kids []csc.CensusChild
+	at := map[int64]int{} // child id to index in kids
+
+	// The children.
+	err := t.each(`SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn
+		FROM person p WHERE p.id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
+		ORDER BY p.id`, args, func(rows *sql.Rows) error {
+		var c csc.CensusChild
+		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN); err != nil {
+			return err
+		}
+		at[c.ID] = len(kids)
+		kids = append(kids, c)
+		return nil
+	})
+	if err != nil || len(kids) == 0 {
+		return nil, err
+	}
+	err = t.each(`SELECT d.person_id, d.code FROM person_disability d
+		WHERE d.person_id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
+		ORDER BY d.person_id, d.code`, args, func(rows *sql.Rows) error {
+		var id int64
+		var code csc.DisabilityCode
+		if err := rows.Scan(&id, &code); err != nil {
+			return err
+		}
+		if i, ok := at[id]; ok {
+			kids[i].Disabilities = append(kids[i].Disabilities, code)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// Their episodes.
+	type place struct{ kid, ep int }
+	eps := map[int64]place{}
+	err = t.each(`SELECT r.id, r.child_id, r.referral_date, r.source, r.primary_need, r.nfa, r.closure_date, r.closure_reason
+		FROM referral r WHERE `+censusReferrals+` ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
+		var e csc.CensusEpisode
+		var child int64
+		if err := rows.Scan(&e.ReferralID, &child, &e.ReferralDate, &e.Source, &e.PrimaryNeed, &e.NFA, &e.ClosureDate, &e.ClosureReason); err != nil {
+			return err
+		}
+		i, ok := at[child]
+		if !ok {
+			return nil
+		}
+		eps[e.ReferralID] = place{i, len(kids[i].Episodes)}
+		kids[i].Episodes = append(kids[i].Episodes, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	episode := func(referral int64) *csc.CensusEpisode {
+		p, ok := eps[referral]
+		if !ok {
+			return nil
+		}
+		return &kids[p.kid].Episodes[p.ep]
+	}
+
+	// What was done under them, open at some point in the period.
+	err = t.each(`SELECT a.referral_id, a.start_date, a.authorised_date, a.factors
+		FROM assessment a JOIN referral r ON r.id = a.referral_id
+		WHERE `+censusReferrals+` AND a.start_date <= $2 AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
+		ORDER BY a.referral_id, a.start_date, a.id`, args, func(rows *sql.Rows) error {
+		var ref int64
+		var a csc.CensusAssessment
+		var factors string
+		if err := rows.Scan(&ref, &a.StartDate, &a.AuthorisedDate, &factors); err != nil {
+			return err
+		}
+		a.Factors = strings.Fields(factors)
+		if e := episode(ref); e != nil {
+			e.Assessments = append(e.Assessments, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT p.referral_id, p.start_date, p.end_date
+		FROM cin_plan p JOIN referral r ON r.id = p.referral_id
+		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+		var ref int64
+		var p csc.CensusCINPlan
+		if err := rows.Scan(&ref, &p.StartDate, &p.EndDate); err != nil {
+			return err
+		}
+		if e := episode(ref); e != nil {
+			e.CINPlans = append(e.CINPlans, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT s.referral_id, s.started, d.held_at, s.outcome, s.conference_needed, s.outcome_date,
+			(SELECT MIN(c.held_on) FROM cp_conference c WHERE c.s47_id = s.id AND c.kind = 'initial')
+		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
+		JOIN strategy_discussion d ON d.id = s.strategy_id
+		WHERE `+censusReferrals+` AND s.started <= $2
+		ORDER BY s.referral_id, s.started, s.id`, args, func(rows *sql.Rows) error {
+		var ref int64
+		var s csc.CensusS47
+		var held time.Time
+		var outcome string
+		var outcomeDate csc.Date
+		if err := rows.Scan(&ref, &s.StartDate, scanTime{&held}, &outcome, &s.ConferenceNeeded, &outcomeDate, &s.InitialCPC); err != nil {
+			return err
+		}
+		s.StrategyDate = csc.DateOf(held)
+		s.Concluded = outcome != ""
+		// An enquiry over before the period began is not in it.
+		if s.StartDate.Before(from) {
+			if !s.InitialCPC.IsZero() && s.InitialCPC.Before(from) {
+				return nil
+			}
+			if s.InitialCPC.IsZero() && s.Concluded && !outcomeDate.IsZero() && outcomeDate.Before(from) {
+				return nil
+			}
+		}
+		if e := episode(ref); e != nil {
+			e.S47s = append(e.S47s, s)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	plans := map[int64]*csc.CensusCPPlan{}
+	type planAt struct {
+		id  int64
+		ref int64
+	}
+	var order []planAt
+	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans
+		FROM cp_plan p JOIN referral r ON r.id = p.referral_id
+		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+		var id, ref int64
+		var p csc.CensusCPPlan
+		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans); err != nil {
+			return err
+		}
+		if e := episode(ref); e != nil {
+			e.ProtectionPlan = append(e.ProtectionPlan, p)
+			order = append(order, planAt{id, ref})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Plans are appended in order, so their addresses are stable only once
+	// every plan of the episode is in: take them now.
+	seen := map[int64]int{}
+	for _, p := range order {
+		e := episode(p.ref)
+		plans[p.id] = &e.ProtectionPlan[seen[p.ref]]
+		seen[p.ref]++
+	}
+	err = t.each(`SELECT c.plan_id, c.held_on
+		FROM cp_conference c JOIN cp_plan p ON p.id = c.plan_id JOIN referral r ON r.id = p.referral_id
+		WHERE `+censusReferrals+` AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
+		ORDER BY c.plan_id, c.held_on, c.id`, args, func(rows *sql.Rows) error {
+		var id int64
+		var d csc.Date
+		if err := rows.Scan(&id, &d); err != nil {
+			return err
+		}
+		if p := plans[id]; p != nil {
+			p.Reviews = append(p.Reviews, d)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return kids, nil
+}
+
+// each runs query and calls fn for every row.
+func (t *Tx) each(query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := t.query(query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
