@@ -54,7 +54,9 @@ type CensusCINPlan struct {
 
 // CensusS47 is a section 47 enquiry: when it and the strategy discussion
 // that began it took place, whether it concluded that no conference was
-// needed, and the initial conference it led to, if any.
+// needed, and the initial conference it led to, if any: the child's first
+// initial conference on or after the enquiry began, held for this enquiry or
+// for the household with a decision about the child.
 type CensusS47 struct {
 	StartDate        Date
 	StrategyDate     Date
@@ -63,9 +65,11 @@ type CensusS47 struct {
 	InitialCPC       Date
 }
 
-// CensusCPPlan is a child protection plan with its review conferences.
+// CensusCPPlan is a child protection plan with its review conferences and,
+// when an initial conference made it, that conference's date.
 type CensusCPPlan struct {
 	StartDate, EndDate Date
+	InitialCPC         Date
 	InitialCategory    string
 	LatestCategory     string
 	PreviousPlans      int

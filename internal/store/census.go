@@ -120,7 +120,10 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		return nil, err
 	}
 	err = t.each(`SELECT s.referral_id, s.started, d.held_at, s.outcome, s.conference_needed, s.outcome_date,
-			(SELECT MIN(c.held_on) FROM cp_conference c WHERE c.s47_id = s.id AND c.kind = 'initial')
+			(SELECT MIN(c.held_on) FROM cp_conference c WHERE c.kind = 'initial' AND c.held_on >= s.started
+				AND (c.s47_id = s.id OR (c.id IN (SELECT k.conference_id FROM cp_conference_decision k WHERE k.child_id = s.child_id)
+					AND (r.closure_date IS NULL OR c.held_on <= r.closure_date)
+					AND NOT EXISTS (SELECT 1 FROM s47_enquiry n WHERE n.child_id = s.child_id AND n.started > s.started AND n.started <= c.held_on))))
 		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
 		JOIN strategy_discussion d ON d.id = s.strategy_id
 		WHERE `+censusReferrals+` AND s.started <= $2
@@ -158,13 +161,14 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		ref int64
 	}
 	var order []planAt
-	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans
-		FROM cp_plan p JOIN referral r ON r.id = p.referral_id
+	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
+			CASE WHEN c.kind = 'initial' THEN c.held_on END
+		FROM cp_plan p JOIN referral r ON r.id = p.referral_id JOIN cp_conference c ON c.id = p.conference_id
 		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
 		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
 		var id, ref int64
 		var p csc.CensusCPPlan
-		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans); err != nil {
+		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans, &p.InitialCPC); err != nil {
 			return err
 		}
 		if e := episode(ref); e != nil {

@@ -11,7 +11,8 @@ import (
 // them, to the census's Child for year: dates after the reference date are
 // not yet known to the census and are left out, an initial conference that
 // followed an enquiry is reported on the enquiry (not on the episode, rule
-// 2884), its target is 15 working days after the strategy discussion, and a
+// 2884) or, for a plan whose conference followed no enquiry in the census,
+// on the episode; the enquiry's target is 15 working days after the strategy discussion, and a
 // child with no sex recorded is reported as U.
 func FromRecord(r *csc.CensusChild, y Year) Child {
 	known := func(d csc.Date) csc.Date {
@@ -72,6 +73,18 @@ func FromRecord(r *csc.CensusChild, y Year) Child {
 				m.ICPCnotRequired = "true"
 			}
 			d.S47 = append(d.S47, m)
+		}
+		// A plan made in the year by an initial conference that followed
+		// no enquiry in the census has the conference on the episode.
+		// Conferences before the year are not reported (rule 8715).
+		s47CPC := false
+		for _, s := range d.S47 {
+			s47CPC = s47CPC || !s.DateOfInitialCPC.IsZero()
+		}
+		for _, p := range e.ProtectionPlan {
+			if !s47CPC && d.DateOfInitialCPC.IsZero() && !p.InitialCPC.Before(y.Start) {
+				d.DateOfInitialCPC = known(p.InitialCPC)
+			}
 		}
 		for _, p := range e.ProtectionPlan {
 			m := ProtectionPlan{
