@@ -152,7 +152,7 @@ func TestCensusGolden(t *testing.T) {
 			ReferralID: 3, ReferralDate: d("2025-10-01"), Source: "3A", PrimaryNeed: "N2",
 			ClosureDate: d("2026-04-20"), ClosureReason: "RC1",
 			Assessments: []csc.CensusAssessment{{StartDate: d("2025-10-02"), AuthorisedDate: d("2026-04-02"), Factors: []string{"4A"}}},
-			S47s: []csc.CensusS47{{StartDate: d("2025-10-03"), StrategyDate: d("2025-10-02"), Concluded: true}},
+			S47s:        []csc.CensusS47{{StartDate: d("2025-10-03"), StrategyDate: d("2025-10-02"), Concluded: true}},
 		}},
 	}}
 	var out bytes.Buffer
