@@ -119,41 +119,98 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	if err != nil {
 		return nil, err
 	}
-	err = t.each(`SELECT s.referral_id, s.started, d.held_at, s.outcome, s.conference_needed, s.outcome_date,
-			(SELECT MIN(c.held_on) FROM cp_conference c WHERE c.kind = 'initial' AND c.held_on >= s.started
-				AND (c.s47_id = s.id OR (c.id IN (SELECT k.conference_id FROM cp_conference_decision k WHERE k.child_id = s.child_id)
-					AND (r.closure_date IS NULL OR c.held_on <= r.closure_date)
-					AND NOT EXISTS (SELECT 1 FROM s47_enquiry n WHERE n.child_id = s.child_id AND n.started > s.started AND n.started <= c.held_on))))
+	// Enquiries, and the initial conferences about the children: those
+	// held for them and those held for the household with a decision about
+	// them. An enquiry's conference is the one held for it or else the
+	// child's first conference on or after it began, before the referral
+	// closed and the child's next enquiry began.
+	type enquiry struct {
+		id, child, ref int64
+		closed         csc.Date
+		outcomeDate    csc.Date
+		s              csc.CensusS47
+	}
+	var enquiries []enquiry
+	err = t.each(`SELECT s.id, s.child_id, s.referral_id, r.closure_date, s.started, d.held_at, s.outcome,
+			s.conference_needed, s.outcome_date
 		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
 		JOIN strategy_discussion d ON d.id = s.strategy_id
 		WHERE `+censusReferrals+` AND s.started <= $2
-		ORDER BY s.referral_id, s.started, s.id`, args, func(rows *sql.Rows) error {
-		var ref int64
-		var s csc.CensusS47
+		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
+		var e enquiry
 		var held time.Time
 		var outcome string
-		var outcomeDate csc.Date
-		if err := rows.Scan(&ref, &s.StartDate, scanTime{&held}, &outcome, &s.ConferenceNeeded, &outcomeDate, &s.InitialCPC); err != nil {
+		if err := rows.Scan(&e.id, &e.child, &e.ref, &e.closed, &e.s.StartDate, scanTime{&held}, &outcome,
+			&e.s.ConferenceNeeded, &e.outcomeDate); err != nil {
 			return err
 		}
-		s.StrategyDate = csc.DateOf(held)
-		s.Concluded = outcome != ""
-		// An enquiry over before the period began is not in it.
-		if s.StartDate.Before(from) {
-			if !s.InitialCPC.IsZero() && s.InitialCPC.Before(from) {
-				return nil
-			}
-			if s.InitialCPC.IsZero() && s.Concluded && !outcomeDate.IsZero() && outcomeDate.Before(from) {
-				return nil
-			}
-		}
-		if e := episode(ref); e != nil {
-			e.S47s = append(e.S47s, s)
-		}
+		e.s.StrategyDate = csc.DateOf(held)
+		e.s.Concluded = outcome != ""
+		enquiries = append(enquiries, e)
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	type conference struct {
+		child, s47 int64
+		held       csc.Date
+	}
+	var confs []conference
+	if len(enquiries) > 0 {
+		err = t.each(`SELECT c.child_id, COALESCE(c.s47_id, 0), c.held_on FROM cp_conference c
+			WHERE c.kind = 'initial' AND c.child_id BETWEEN $1 AND $2
+			UNION ALL
+			SELECT k.child_id, 0, c.held_on FROM cp_conference c JOIN cp_conference_decision k ON k.conference_id = c.id
+			WHERE c.kind = 'initial' AND k.child_id BETWEEN $1 AND $2 AND k.child_id <> c.child_id
+			ORDER BY 1, 3`, []any{fromID, toID}, func(rows *sql.Rows) error {
+			var c conference
+			if err := rows.Scan(&c.child, &c.s47, &c.held); err != nil {
+				return err
+			}
+			confs = append(confs, c)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	ci := 0
+	for i := range enquiries {
+		e := &enquiries[i]
+		for ci < len(confs) && confs[ci].child < e.child {
+			ci++
+		}
+		var next csc.Date
+		if i+1 < len(enquiries) && enquiries[i+1].child == e.child {
+			next = enquiries[i+1].s.StartDate
+		}
+		for j := ci; j < len(confs) && confs[j].child == e.child; j++ {
+			c := confs[j]
+			if c.s47 == e.id {
+				e.s.InitialCPC = c.held
+				break
+			}
+			if c.held.Before(e.s.StartDate) || (!e.closed.IsZero() && c.held.After(e.closed)) ||
+				(!next.IsZero() && !next.After(c.held)) || (c.s47 != 0 && c.s47 != e.id) {
+				continue
+			}
+			if e.s.InitialCPC.IsZero() {
+				e.s.InitialCPC = c.held
+			}
+		}
+		// An enquiry over before the period began is not in it.
+		if e.s.StartDate.Before(from) {
+			if !e.s.InitialCPC.IsZero() && e.s.InitialCPC.Before(from) {
+				continue
+			}
+			if e.s.InitialCPC.IsZero() && e.s.Concluded && !e.outcomeDate.IsZero() && e.outcomeDate.Before(from) {
+				continue
+			}
+		}
+		if ep := episode(e.ref); ep != nil {
+			ep.S47s = append(ep.S47s, e.s)
+		}
 	}
 	plans := map[int64]*csc.CensusCPPlan{}
 	type planAt struct {
