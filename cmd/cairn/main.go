@@ -10,6 +10,7 @@
 //	cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
 //	cairn workdays add DATE N | cairn workdays between DATE DATE
 //	cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
+//	cairn returns  cin --db DSN --year 2025-26 --out FILE.xml [--lea 999]
 //	cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
 //	cairn validate 903 --list-rules --year 2025-26
 //	cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]
@@ -42,6 +43,7 @@ Usage:
   cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
   cairn workdays add DATE N | cairn workdays between DATE DATE
   cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
+  cairn returns  cin --db DSN --year 2025-26 --out FILE.xml [--lea 999]
   cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
   cairn validate 903 --list-rules --year 2025-26
   cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]
@@ -92,6 +94,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return workdays(args[1:], stdout)
 	case "clocks":
 		return clocksCmd(ctx, args[1:], stdout)
+	case "returns":
+		return returnsCmd(ctx, args[1:], stdout)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
 	}

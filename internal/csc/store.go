@@ -31,6 +31,7 @@ type Tx interface {
 	AssessmentTx
 	ProtectionTx
 	CaseworkTx
+	CensusTx
 }
 
 // ClockTx stores computed clocks, explanations of missed clocks and local

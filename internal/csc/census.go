@@ -1,0 +1,77 @@
+package csc
+
+// CensusTx reads the children in need census population from the record in
+// a few set-based queries per range of children.
+type CensusTx interface {
+	// CensusChildren returns the children with ids in [fromID, toID] who had
+	// an episode of need (a referral) open at any point between from and to
+	// inclusive, in id order, each with those episodes and the assessments,
+	// child in need plans, section 47 enquiries and protection plans
+	// recorded under them.
+	CensusChildren(from, to Date, fromID, toID int64) ([]CensusChild, error)
+}
+
+// CensusChild is a child of the census population with what the census
+// reports about them.
+type CensusChild struct {
+	ID                  int64
+	DateOfBirth         Date
+	ExpectedDateOfBirth Date
+	DateOfDeath         Date
+	Sex                 SexCode
+	Ethnicity           EthnicityCode
+	UPN                 UPN
+	Disabilities        []DisabilityCode
+	Episodes            []CensusEpisode // by referral date
+}
+
+// CensusEpisode is one referral (episode of need) and the work under it.
+type CensusEpisode struct {
+	ReferralID     int64
+	ReferralDate   Date
+	Source         string
+	PrimaryNeed    string
+	NFA            bool
+	ClosureDate    Date
+	ClosureReason  string
+	Assessments    []CensusAssessment
+	CINPlans       []CensusCINPlan
+	S47s           []CensusS47
+	ProtectionPlan []CensusCPPlan
+}
+
+// CensusAssessment is an assessment with its authorisation and factors.
+type CensusAssessment struct {
+	StartDate      Date
+	AuthorisedDate Date
+	Factors        []string
+}
+
+// CensusCINPlan is a child in need plan's dates.
+type CensusCINPlan struct {
+	StartDate, EndDate Date
+}
+
+// CensusS47 is a section 47 enquiry: when it and the strategy discussion
+// that began it took place, whether it concluded that no conference was
+// needed, and the initial conference it led to, if any: the child's first
+// initial conference on or after the enquiry began, held for this enquiry or
+// for the household with a decision about the child.
+type CensusS47 struct {
+	StartDate        Date
+	StrategyDate     Date
+	Concluded        bool
+	ConferenceNeeded bool
+	InitialCPC       Date
+}
+
+// CensusCPPlan is a child protection plan with its review conferences and,
+// when an initial conference made it, that conference's date.
+type CensusCPPlan struct {
+	StartDate, EndDate Date
+	InitialCPC         Date
+	InitialCategory    string
+	LatestCategory     string
+	PreviousPlans      int
+	Reviews            []Date
+}

@@ -1,0 +1,281 @@
+package store
+
+import (
+	"database/sql"
+	"strings"
+	"time"
+
+	"cairn/internal/csc"
+)
+
+// censusReferrals is the condition on referral r (and the arguments $1 from,
+// $2 to, $3 and $4 the range of child ids) that makes it an episode of the
+// census: open at any point in [from, to].
+const censusReferrals = `r.child_id BETWEEN $3 AND $4 AND r.referral_date <= $2
+	AND (r.closure_date IS NULL OR r.closure_date >= $1)`
+
+// CensusChildren reads the census population with ids in [fromID, toID] in
+// eight queries, one per table, each for the whole range.
+func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.CensusChild, error) {
+	args := []any{from, to, fromID, toID}
+	var kids []csc.CensusChild
+	at := map[int64]int{} // child id to index in kids
+
+	// The children.
+	err := t.each(`SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn
+		FROM person p WHERE p.id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
+		ORDER BY p.id`, args, func(rows *sql.Rows) error {
+		var c csc.CensusChild
+		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN); err != nil {
+			return err
+		}
+		at[c.ID] = len(kids)
+		kids = append(kids, c)
+		return nil
+	})
+	if err != nil || len(kids) == 0 {
+		return nil, err
+	}
+	err = t.each(`SELECT d.person_id, d.code FROM person_disability d
+		WHERE d.person_id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
+		ORDER BY d.person_id, d.code`, args, func(rows *sql.Rows) error {
+		var id int64
+		var code csc.DisabilityCode
+		if err := rows.Scan(&id, &code); err != nil {
+			return err
+		}
+		if i, ok := at[id]; ok {
+			kids[i].Disabilities = append(kids[i].Disabilities, code)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// Their episodes.
+	type place struct{ kid, ep int }
+	eps := map[int64]place{}
+	err = t.each(`SELECT r.id, r.child_id, r.referral_date, r.source, r.primary_need, r.nfa, r.closure_date, r.closure_reason
+		FROM referral r WHERE `+censusReferrals+` ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
+		var e csc.CensusEpisode
+		var child int64
+		if err := rows.Scan(&e.ReferralID, &child, &e.ReferralDate, &e.Source, &e.PrimaryNeed, &e.NFA, &e.ClosureDate, &e.ClosureReason); err != nil {
+			return err
+		}
+		i, ok := at[child]
+		if !ok {
+			return nil
+		}
+		eps[e.ReferralID] = place{i, len(kids[i].Episodes)}
+		kids[i].Episodes = append(kids[i].Episodes, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	episode := func(referral int64) *csc.CensusEpisode {
+		p, ok := eps[referral]
+		if !ok {
+			return nil
+		}
+		return &kids[p.kid].Episodes[p.ep]
+	}
+
+	// What was done under them, open at some point in the period.
+	err = t.each(`SELECT a.referral_id, a.start_date, a.authorised_date, a.factors
+		FROM assessment a JOIN referral r ON r.id = a.referral_id
+		WHERE `+censusReferrals+` AND a.start_date <= $2 AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
+		ORDER BY a.referral_id, a.start_date, a.id`, args, func(rows *sql.Rows) error {
+		var ref int64
+		var a csc.CensusAssessment
+		var factors string
+		if err := rows.Scan(&ref, &a.StartDate, &a.AuthorisedDate, &factors); err != nil {
+			return err
+		}
+		a.Factors = strings.Fields(factors)
+		if e := episode(ref); e != nil {
+			e.Assessments = append(e.Assessments, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT p.referral_id, p.start_date, p.end_date
+		FROM cin_plan p JOIN referral r ON r.id = p.referral_id
+		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+		var ref int64
+		var p csc.CensusCINPlan
+		if err := rows.Scan(&ref, &p.StartDate, &p.EndDate); err != nil {
+			return err
+		}
+		if e := episode(ref); e != nil {
+			e.CINPlans = append(e.CINPlans, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Enquiries, and the initial conferences about the children: those
+	// held for them and those held for the household with a decision about
+	// them. An enquiry's conference is the one held for it or else the
+	// child's first conference on or after it began, before the referral
+	// closed and the child's next enquiry began.
+	type enquiry struct {
+		id, child, ref int64
+		closed         csc.Date
+		outcomeDate    csc.Date
+		s              csc.CensusS47
+	}
+	var enquiries []enquiry
+	err = t.each(`SELECT s.id, s.child_id, s.referral_id, r.closure_date, s.started, d.held_at, s.outcome,
+			s.conference_needed, s.outcome_date
+		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
+		JOIN strategy_discussion d ON d.id = s.strategy_id
+		WHERE `+censusReferrals+` AND s.started <= $2
+		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
+		var e enquiry
+		var held time.Time
+		var outcome string
+		if err := rows.Scan(&e.id, &e.child, &e.ref, &e.closed, &e.s.StartDate, scanTime{&held}, &outcome,
+			&e.s.ConferenceNeeded, &e.outcomeDate); err != nil {
+			return err
+		}
+		e.s.StrategyDate = csc.DateOf(held)
+		e.s.Concluded = outcome != ""
+		enquiries = append(enquiries, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	type conference struct {
+		child, s47 int64
+		held       csc.Date
+	}
+	var confs []conference
+	if len(enquiries) > 0 {
+		err = t.each(`SELECT c.child_id, COALESCE(c.s47_id, 0), c.held_on FROM cp_conference c
+			WHERE c.kind = 'initial' AND c.child_id BETWEEN $1 AND $2
+			UNION ALL
+			SELECT k.child_id, 0, c.held_on FROM cp_conference c JOIN cp_conference_decision k ON k.conference_id = c.id
+			WHERE c.kind = 'initial' AND k.child_id BETWEEN $1 AND $2 AND k.child_id <> c.child_id
+			ORDER BY 1, 3`, []any{fromID, toID}, func(rows *sql.Rows) error {
+			var c conference
+			if err := rows.Scan(&c.child, &c.s47, &c.held); err != nil {
+				return err
+			}
+			confs = append(confs, c)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	ci := 0
+	for i := range enquiries {
+		e := &enquiries[i]
+		for ci < len(confs) && confs[ci].child < e.child {
+			ci++
+		}
+		var next csc.Date
+		if i+1 < len(enquiries) && enquiries[i+1].child == e.child {
+			next = enquiries[i+1].s.StartDate
+		}
+		for j := ci; j < len(confs) && confs[j].child == e.child; j++ {
+			c := confs[j]
+			if c.s47 == e.id {
+				e.s.InitialCPC = c.held
+				break
+			}
+			if c.held.Before(e.s.StartDate) || (!e.closed.IsZero() && c.held.After(e.closed)) ||
+				(!next.IsZero() && !next.After(c.held)) || (c.s47 != 0 && c.s47 != e.id) {
+				continue
+			}
+			if e.s.InitialCPC.IsZero() {
+				e.s.InitialCPC = c.held
+			}
+		}
+		// An enquiry over before the period began is not in it.
+		if e.s.StartDate.Before(from) {
+			if !e.s.InitialCPC.IsZero() && e.s.InitialCPC.Before(from) {
+				continue
+			}
+			if e.s.InitialCPC.IsZero() && e.s.Concluded && !e.outcomeDate.IsZero() && e.outcomeDate.Before(from) {
+				continue
+			}
+		}
+		if ep := episode(e.ref); ep != nil {
+			ep.S47s = append(ep.S47s, e.s)
+		}
+	}
+	plans := map[int64]*csc.CensusCPPlan{}
+	type planAt struct {
+		id  int64
+		ref int64
+	}
+	var order []planAt
+	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
+			CASE WHEN c.kind = 'initial' THEN c.held_on END
+		FROM cp_plan p JOIN referral r ON r.id = p.referral_id JOIN cp_conference c ON c.id = p.conference_id
+		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+		var id, ref int64
+		var p csc.CensusCPPlan
+		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans, &p.InitialCPC); err != nil {
+			return err
+		}
+		if e := episode(ref); e != nil {
+			e.ProtectionPlan = append(e.ProtectionPlan, p)
+			order = append(order, planAt{id, ref})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Plans are appended in order, so their addresses are stable only once
+	// every plan of the episode is in: take them now.
+	seen := map[int64]int{}
+	for _, p := range order {
+		e := episode(p.ref)
+		plans[p.id] = &e.ProtectionPlan[seen[p.ref]]
+		seen[p.ref]++
+	}
+	err = t.each(`SELECT c.plan_id, c.held_on
+		FROM cp_conference c JOIN cp_plan p ON p.id = c.plan_id JOIN referral r ON r.id = p.referral_id
+		WHERE `+censusReferrals+` AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
+		ORDER BY c.plan_id, c.held_on, c.id`, args, func(rows *sql.Rows) error {
+		var id int64
+		var d csc.Date
+		if err := rows.Scan(&id, &d); err != nil {
+			return err
+		}
+		if p := plans[id]; p != nil {
+			p.Reviews = append(p.Reviews, d)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return kids, nil
+}
+
+// each runs query and calls fn for every row.
+func (t *Tx) each(query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := t.query(query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
