@@ -148,6 +148,9 @@ func (g *famGen) episode(r *rng, f *family, cp *contactPlan) {
 	} else {
 		c.openUntil = closeAt
 		e.closed, e.closedAt = csc.DateOf(closeAt), closeAt
+		if inc.decision == csc.DecisionStrategy && (reason == "RC8" || reason == "RC9") {
+			reason = "RC7" // closed after a section 47 enquiry, not "after assessment" (census rule 2990)
+		}
 		e.reason = g.closureReason(c, e.closed, reason)
 	}
 	open := e.closed.IsZero()

@@ -26,6 +26,7 @@ type member struct {
 	openUntil      time.Time      // children: end of the open referral, if any
 	lastAlloc      *allocPlan     // children: the latest allocation, to trim on a new one
 	summaries      int            // children: case summaries written
+	cpUntil        csc.Date       // children: the end of their latest protection plan (far off while open)
 	id             int64          // set when written
 }
 

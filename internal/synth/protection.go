@@ -80,12 +80,22 @@ func (w *writer) protection(f *family, inc *incident) error {
 	}
 	var worst []*protected
 	for _, k := range kids {
+		if k.worst && k.cp.child.cpUntil.After(icpc) {
+			k.worst = false // already on a plan from an earlier conference: that plan goes on
+			if err := w.s47Outcome(k, csc.S47Substantiated, false, clock.AddWorkingDays(icpc, -2)); err != nil {
+				return err
+			}
+			continue
+		}
 		if k.worst {
 			if err := w.s47Outcome(k, csc.S47Substantiated, true, clock.AddWorkingDays(icpc, -2)); err != nil {
 				return err
 			}
 			worst = append(worst, k)
 		}
+	}
+	if len(worst) == 0 {
+		return nil
 	}
 	return w.plans(f, inc, worst, icpc)
 }
@@ -241,6 +251,7 @@ func (w *writer) plans(f *family, inc *incident, worst []*protected, icpc csc.Da
 			return fmt.Errorf("cp plan: %w", err)
 		}
 		c.Decisions[i].PlanID = k.plan.ID
+		k.cp.child.cpUntil = csc.DateOf(w.asOf).AddDays(100000) // open until it ends below
 		w.sum.CPPlans++
 		ev := w.events(d.ChildID)
 		ev.add(csc.StepTime(icpc), csc.EventConferenceICPC, "Initial child protection conference held", "cp_conference", c.ID, chair)
@@ -261,7 +272,29 @@ func (w *writer) plans(f *family, inc *incident, worst []*protected, icpc csc.Da
 	}
 	// Review conferences: the first within three months, then six-monthly;
 	// the plans end at the review on or after the planned end.
+	closes := csc.Date{} // the earliest closure among the household's episodes
+	for _, k := range worst {
+		if !k.e.workTo.IsZero() && (closes.IsZero() || csc.DateOf(k.e.workTo).Before(closes)) {
+			closes = csc.DateOf(k.e.workTo)
+		}
+	}
 	for on := icpc.AddDays(reviewGap(r, 90)); on.Before(today); {
+		if !closes.IsZero() && on.After(closes) {
+			// The episode closes before the review is due: the plans end
+			// with it, without a conference.
+			for _, k := range worst {
+				k.plan.End, k.plan.EndReason = closes, "no-longer-at-risk"
+				if err := w.tx.UpdateCPPlan(k.plan); err != nil {
+					return fmt.Errorf("cp plan: %w", err)
+				}
+				ev := w.events(k.cp.child.id)
+				ev.add(csc.StepTime(closes), csc.EventCPPlanEnded, "Child protection plan ended: no longer at continuing risk", "cp_plan", k.plan.ID, chair)
+				if ev.err != nil {
+					return ev.err
+				}
+			}
+			break
+		}
 		last := !on.Before(end)
 		rc, err := conf(csc.ConferenceReview, on, lead.plan.ID, func(m *member) csc.ConferenceDecision {
 			k := planned[m.id]
@@ -302,6 +335,10 @@ func (w *writer) plans(f *family, inc *incident, worst []*protected, icpc csc.Da
 	for _, k := range worst {
 		if k.plan.End.IsZero() {
 			continue
+		}
+		k.cp.child.cpUntil = k.plan.End
+		if !k.e.workTo.IsZero() && !csc.DateOf(k.e.workTo).After(k.plan.End) {
+			continue // the episode closed with the plan
 		}
 		ref := &csc.Referral{ID: k.e.refID}
 		from := k.plan.End.In(csc.London).Add(10 * time.Hour)
