@@ -252,6 +252,9 @@ var childRoutes = []route{
 // writes an audit row about that child for every role allowed to use it,
 // and refuses every other role with 403 and no change.
 func TestRoutesAuditAndRefuse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the full route matrix runs in the ordinary test run; -short (the race run) skips it")
+	}
 	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
 		s := newSite(t, e)
 		for _, rt := range childRoutes {
