@@ -175,8 +175,19 @@ func TestRunAgainstAFakeServer(t *testing.T) {
 		t.Errorf("the chronology scenario on record 99: err %v, %d chronologies read:\n%s", err, chronologies.Load(), out.String())
 	}
 
+	// With think time each client waits between requests: two clients
+	// thinking about 100 ms for 300 ms make a handful of requests, not
+	// hundreds.
+	before := chronologies.Load()
+	out.Reset()
+	err = run(context.Background(), []string{"--base", srv.URL, "--clients", "2", "--duration", "300ms",
+		"--scenario", "chronology", "--child", "99", "--ids", "5", "--think", "100ms"}, &out, io.Discard)
+	if n := chronologies.Load() - before; err != nil || n < 2 || n > 16 || !strings.Contains(out.String(), "thinking about 100ms") {
+		t.Errorf("think time: err %v, %d requests in 300 ms from 2 clients:\n%s", err, n, out.String())
+	}
+
 	err = run(context.Background(), []string{"--base", srv.URL, "--clients", "2", "--password", "wrong"}, io.Discard, io.Discard)
-	if err == nil || signIns.Load() != 5 {
+	if err == nil || signIns.Load() != 7 {
 		t.Errorf("a refused sign-in: err %v after %d sign-ins; want an error at the first refusal", err, signIns.Load())
 	}
 }

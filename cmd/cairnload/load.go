@@ -110,9 +110,11 @@ func pick(acts []action, rng *rand.Rand) action {
 }
 
 // load runs every session as a client, each sending one request after
-// another, until the duration is up; requests in flight then finish and
-// are counted. Ctrl-C stops it early.
-func load(ctx context.Context, sessions []*session, t *targets, acts []action, d time.Duration, seed int64) *report {
+// another (pausing about think between them, if think is set), until the
+// duration is up; requests in flight then finish and are counted. Ctrl-C
+// stops it early.
+func load(ctx context.Context, sessions []*session, t *targets, acts []action, d time.Duration, seed int64,
+	think time.Duration) *report {
 	start := time.Now()
 	stop := start.Add(d)
 	recs := make([]map[string]*recorder, len(sessions))
@@ -135,6 +137,13 @@ func load(ctx context.Context, sessions []*session, t *targets, acts []action, d
 					recs[i][a.name] = rec
 				}
 				rec.add(took, r)
+				if think > 0 {
+					pause := think/2 + time.Duration(rng.Int64N(int64(think)+1))
+					select {
+					case <-ctx.Done():
+					case <-time.After(min(pause, time.Until(stop))):
+					}
+				}
 			}
 		})
 	}

@@ -63,6 +63,7 @@ type config struct {
 	maxIDs     int
 	child      int64
 	reqTimeout time.Duration
+	think      time.Duration
 }
 
 func main() {
@@ -94,6 +95,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.maxIDs, "ids", 2000, "how many child ids to discover before starting")
 	fs.Int64Var(&c.child, "child", 0, "ask about this child's record only (child and chronology scenarios)")
 	fs.DurationVar(&c.reqTimeout, "timeout", 30*time.Second, "timeout for one request")
+	fs.DurationVar(&c.think, "think", 0, "each client pauses about this long (half to one and a half times it) "+
+		"between requests, as a person reading a page would; 0 sends the next request at once")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -113,6 +116,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return c, fmt.Errorf("%w: --ids must be at least 1", errUsage)
 	case c.child < 0:
 		return c, fmt.Errorf("%w: --child must be a record number", errUsage)
+	case c.think < 0 || c.think > time.Hour:
+		return c, fmt.Errorf("%w: --think must be between 0 and 1h", errUsage)
 	}
 	if err := checkLoopback(c.base); err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
@@ -130,6 +135,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	mode := "web pages as " + c.user
 	if c.token != "" {
 		mode = "JSON API with a bearer token"
+	}
+	if c.think > 0 {
+		mode += fmt.Sprintf(", thinking about %v between requests", c.think)
 	}
 	fmt.Fprintf(stdout, "cairnload: %s, scenario %s, %d clients for %v, %s\n", c.base, c.scenario, c.clients, c.duration, mode)
 
@@ -160,7 +168,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "every child and chronology request is about record %d\n", c.child)
 	}
 
-	res := load(ctx, sessions, tgt, sc, c.duration, c.seed)
+	res := load(ctx, sessions, tgt, sc, c.duration, c.seed, c.think)
 	res.write(stdout)
 	return nil
 }
