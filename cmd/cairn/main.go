@@ -11,6 +11,7 @@
 //	cairn workdays add DATE N | cairn workdays between DATE DATE
 //	cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
 //	cairn returns  cin --db DSN --year 2025-26 --out FILE.xml [--lea 999]
+//	cairn returns  annex-a --db DSN --as-of DATE --out FILE.xlsx [--format csv]
 //	cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
 //	cairn validate 903 --list-rules --year 2025-26
 //	cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]
@@ -44,6 +45,7 @@ Usage:
   cairn workdays add DATE N | cairn workdays between DATE DATE
   cairn clocks   --db DSN [--as-of YYYY-MM-DD] [--format text|csv]
   cairn returns  cin --db DSN --year 2025-26 --out FILE.xml [--lea 999]
+  cairn returns  annex-a --db DSN --as-of DATE --out FILE.xlsx [--format csv]
   cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
   cairn validate 903 --list-rules --year 2025-26
   cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]

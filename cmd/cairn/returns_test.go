@@ -50,3 +50,40 @@ func TestReturnsCensus(t *testing.T) {
 		}
 	}
 }
+
+// TestReturnsAnnexA writes the Annex A lists of a small synthetic authority
+// as a workbook and as CSV files.
+func TestReturnsAnnexA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates an authority")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cairn.db")
+	if _, _, err := runCLI(t, "synth", "--db", db, "--children", "200", "--seed", "3", "--as-of", "2026-03-04"); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "annexa.xlsx")
+	msg, _, err := runCLI(t, "returns", "annex-a", "--db", db, "--as-of", "2026-03-04", "--out", out)
+	if err != nil || !strings.Contains(msg, "List 5") {
+		t.Fatalf("%q %v", msg, err)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), "PK") {
+		t.Fatalf("workbook: %v", err)
+	}
+	csvDir := filepath.Join(dir, "csv")
+	if _, _, err := runCLI(t, "returns", "annex-a", "--db", db, "--as-of", "2026-03-04", "--format", "csv", "--out", csvDir); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(csvDir, "list1_contacts.csv")); err != nil || !strings.HasPrefix(string(data), "Child Unique ID,") {
+		t.Fatalf("csv: %v %.200s", err, data)
+	}
+	for _, bad := range [][]string{
+		{"returns", "annex-a", "--db", db, "--out", out},
+		{"returns", "annex-a", "--db", db, "--as-of", "2026-13-01", "--out", out},
+		{"returns", "annex-a", "--db", db, "--as-of", "2026-03-04", "--out", out, "--format", "ods"},
+	} {
+		if _, _, err := runCLI(t, bad...); !errors.Is(err, errUsage) {
+			t.Errorf("%v: %v, want a usage error", bad, err)
+		}
+	}
+}

@@ -32,6 +32,7 @@ type Tx interface {
 	ProtectionTx
 	CaseworkTx
 	CensusTx
+	AnnexATx
 }
 
 // ClockTx stores computed clocks, explanations of missed clocks and local

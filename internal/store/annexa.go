@@ -1,0 +1,182 @@
+package store
+
+import (
+	"database/sql"
+	"time"
+
+	"cairn/internal/csc"
+)
+
+// AnnexA reads the Annex A material of the children with ids in [fromID,
+// toID] for [from, to] in a query per table, each for the whole range.
+// Instants (contacts, strategy discussions) are read a day either side of
+// the period and kept by their date in London.
+func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) {
+	a := &csc.AnnexA{Children: map[int64]*csc.AnnexAChild{}}
+	args := []any{from, to, fromID, toID}
+	wide := []any{from.AddDays(-1), to.AddDays(2), fromID, toID}
+	in := func(d csc.Date) bool { return !d.Before(from) && !d.After(to) }
+	need := func(id int64) { a.Children[id] = nil }
+
+	err := t.each(`SELECT c.child_id, c.received_at, c.source FROM contact c
+		WHERE c.child_id BETWEEN $3 AND $4 AND c.received_at >= $1 AND c.received_at < $2
+		UNION ALL
+		SELECT h.person_id, c.received_at, c.source FROM contact c
+		JOIN contact_household h ON h.contact_id = c.id JOIN person p ON p.id = h.person_id
+		WHERE h.person_id BETWEEN $3 AND $4 AND h.person_id <> c.child_id AND p.kind = 'child'
+		AND c.received_at >= $1 AND c.received_at < $2
+		ORDER BY 1, 2`, wide, func(rows *sql.Rows) error {
+		var c csc.AnnexAContact
+		var at time.Time
+		if err := rows.Scan(&c.ChildID, scanTime{&at}, &c.Source); err != nil {
+			return err
+		}
+		if c.Received = csc.DateOf(at); in(c.Received) {
+			a.Contacts = append(a.Contacts, c)
+			need(c.ChildID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT e.child_id, e.start_date, e.end_date, e.eha_start, e.eha_completed, e.agency
+		FROM early_help e WHERE e.child_id BETWEEN $3 AND $4 AND e.start_date <= $2
+		AND (e.end_date IS NULL OR e.end_date >= $1 OR e.eha_completed >= $1)
+		ORDER BY e.child_id, e.start_date, e.id`, args, func(rows *sql.Rows) error {
+		var e csc.AnnexAEarlyHelp
+		if err := rows.Scan(&e.ChildID, &e.Start, &e.End, &e.EHAStart, &e.EHACompleted, &e.Agency); err != nil {
+			return err
+		}
+		a.EarlyHelp = append(a.EarlyHelp, e)
+		need(e.ChildID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT r.child_id, r.referral_date, r.source, r.nfa FROM referral r
+		WHERE r.child_id BETWEEN $3 AND $4 AND r.referral_date BETWEEN $1 AND $2
+		ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
+		var r csc.AnnexAReferral
+		if err := rows.Scan(&r.ChildID, &r.Date, &r.Source, &r.NFA); err != nil {
+			return err
+		}
+		a.Referrals = append(a.Referrals, r)
+		need(r.ChildID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT a.child_id, a.start_date, a.authorised_date, a.outcome,
+			EXISTS (SELECT 1 FROM assessment_seen s WHERE s.assessment_id = a.id)
+		FROM assessment a WHERE a.child_id BETWEEN $3 AND $4 AND a.start_date <= $2
+		AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
+		ORDER BY a.child_id, a.start_date, a.id`, args, func(rows *sql.Rows) error {
+		var x csc.AnnexAAssessment
+		if err := rows.Scan(&x.ChildID, &x.Start, &x.Authorised, &x.Outcome, &x.Seen); err != nil {
+			return err
+		}
+		a.Assessments = append(a.Assessments, x)
+		need(x.ChildID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT s.child_id, s.started, d.held_at, s.outcome, s.conference_needed,
+			(SELECT MIN(c.held_on) FROM cp_conference c WHERE c.s47_id = s.id AND c.kind = 'initial'),
+			EXISTS (SELECT 1 FROM cp_plan p JOIN cp_conference c ON c.id = p.conference_id
+				WHERE c.s47_id = s.id AND c.kind = 'initial' AND p.child_id = s.child_id)
+		FROM s47_enquiry s JOIN strategy_discussion d ON d.id = s.strategy_id
+		WHERE s.child_id BETWEEN $3 AND $4 AND s.started <= $2 AND (s.started >= $1 OR s.outcome = '')
+		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
+		var s csc.AnnexAS47
+		var held time.Time
+		var outcome string
+		if err := rows.Scan(&s.ChildID, &s.Started, scanTime{&held}, &outcome, &s.ConferenceNeeded, &s.InitialCPC, &s.Plan); err != nil {
+			return err
+		}
+		s.StrategyDate = csc.DateOf(held)
+		s.Concluded = outcome != ""
+		a.S47s = append(a.S47s, s)
+		need(s.ChildID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT c.child_id, c.held_on FROM cp_conference c
+		WHERE c.kind = 'initial' AND c.child_id BETWEEN $3 AND $4 AND c.held_on BETWEEN $1 AND $2
+		ORDER BY c.child_id, c.held_on`, args, func(rows *sql.Rows) error {
+		var c csc.AnnexAICPC
+		if err := rows.Scan(&c.ChildID, &c.Held); err != nil {
+			return err
+		}
+		a.ICPCs = append(a.ICPCs, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(a.Children) == 0 {
+		return a, nil
+	}
+
+	// The children the rows are about, with their disabilities and the
+	// allocation open at the end of the period.
+	ids := []any{fromID, toID}
+	err = t.each(`SELECT p.id, p.date_of_birth, p.sex, p.ethnicity FROM person p
+		WHERE p.id BETWEEN $1 AND $2 ORDER BY p.id`, ids, func(rows *sql.Rows) error {
+		var c csc.AnnexAChild
+		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.Sex, &c.Ethnicity); err != nil {
+			return err
+		}
+		if _, ok := a.Children[c.ID]; ok {
+			a.Children[c.ID] = &c
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for id, c := range a.Children {
+		if c == nil { // rows about someone not in the person table cannot happen; keep the id
+			a.Children[id] = &csc.AnnexAChild{ID: id}
+		}
+	}
+	err = t.each(`SELECT d.person_id, d.code FROM person_disability d
+		WHERE d.person_id BETWEEN $1 AND $2 ORDER BY d.person_id, d.code`, ids, func(rows *sql.Rows) error {
+		var id int64
+		var code csc.DisabilityCode
+		if err := rows.Scan(&id, &code); err != nil {
+			return err
+		}
+		if c := a.Children[id]; c != nil {
+			c.Disabilities = append(c.Disabilities, code)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT l.child_id, tm.name, s.name FROM allocation l
+		JOIN team tm ON tm.id = l.team_id JOIN staff s ON s.id = l.staff_id
+		WHERE l.child_id BETWEEN $1 AND $2 AND l.started_at < $3 AND (l.ended_at IS NULL OR l.ended_at >= $3)
+		ORDER BY l.child_id, l.started_at, l.id`, []any{fromID, toID, to.AddDays(1)}, func(rows *sql.Rows) error {
+		var id int64
+		var team, worker string
+		if err := rows.Scan(&id, &team, &worker); err != nil {
+			return err
+		}
+		if c := a.Children[id]; c != nil {
+			c.Team, c.Worker = team, worker
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
