@@ -25,7 +25,7 @@ every child with an episode of need open at any point from 1 April to
 31 March, in the 2025/26 layout. --lea is the authority's three-digit code
 for the Header (default 000). Check the file with cairn validate cin.
 
-annex-a writes Ofsted's ILACS Annex A lists 1 to 5 for an inspection on
+annex-a writes Ofsted's ILACS Annex A lists 1 to 7 for an inspection on
 --as-of: the six months to that date (counts over the twelve months), as a
 workbook with a sheet per list or, with --format csv, a CSV file per list
 in the directory --out.`

@@ -64,7 +64,7 @@ func TestReturnsAnnexA(t *testing.T) {
 	}
 	out := filepath.Join(dir, "annexa.xlsx")
 	msg, _, err := runCLI(t, "returns", "annex-a", "--db", db, "--as-of", "2026-03-04", "--out", out)
-	if err != nil || !strings.Contains(msg, "List 5") {
+	if err != nil || !strings.Contains(msg, "List 7") {
 		t.Fatalf("%q %v", msg, err)
 	}
 	if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), "PK") {

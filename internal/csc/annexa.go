@@ -1,11 +1,12 @@
 package csc
 
-// AnnexATx reads what Ofsted's ILACS Annex A lists 1 to 5 report from the
+// AnnexATx reads what Ofsted's ILACS Annex A lists 1 to 7 report from the
 // record, in a few set-based queries per range of children.
 type AnnexATx interface {
 	// AnnexA returns, for the children with ids in [fromID, toID], the
 	// contacts received, early help, referrals, assessments and section 47
-	// enquiries of the period [from, to] (each as defined on its type), and
+	// enquiries, episodes of need and child protection plans of the period
+	// [from, to] (each as defined on its type), and
 	// the children they concern, with each child's allocation open on to.
 	AnnexA(from, to Date, fromID, toID int64) (*AnnexA, error)
 }
@@ -19,6 +20,8 @@ type AnnexA struct {
 	Assessments []AnnexAAssessment // open at some point in the period
 	S47s        []AnnexAS47        // begun in the period, or begun before it and still open in it
 	ICPCs       []AnnexAICPC       // initial conferences held in the period
+	CIN         []AnnexACIN        // episodes of need, not NFA, open at some point in the period
+	CPPlans     []AnnexACPPlan     // child protection plans open at some point in the period
 }
 
 // AnnexAChild is who a child is and who holds their case.
@@ -29,6 +32,7 @@ type AnnexAChild struct {
 	Ethnicity    EthnicityCode
 	Disabilities []DisabilityCode
 	Team, Worker string // the allocation open at the end of the period
+	LastSeen     Date   // the latest visit by the end of the period at which the child was seen
 }
 
 // AnnexAContact is a contact about a child: the contact's own child or a
@@ -79,4 +83,30 @@ type AnnexAS47 struct {
 type AnnexAICPC struct {
 	ChildID int64
 	Held    Date
+}
+
+// AnnexACIN is an episode of need (a referral not closed as NFA) with
+// whether a child in need plan or child protection plan was open under it
+// in the period.
+type AnnexACIN struct {
+	ChildID       int64
+	Start         Date
+	PrimaryNeed   string
+	Closed        Date
+	ClosureReason string
+	CINPlan       bool
+	CPPlan        bool
+}
+
+// AnnexACPPlan is a child protection plan with its latest statutory visit
+// and review conference by the end of the period.
+type AnnexACPPlan struct {
+	ID              int64
+	ChildID         int64
+	Start, End      Date
+	Initial, Latest string // categories of abuse
+	LastVisit       Date
+	SeenAlone       bool // at the latest visit
+	LastReview      Date
+	PreviousPlans   int
 }

@@ -120,6 +120,64 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	if err != nil {
 		return nil, err
 	}
+	err = t.each(`SELECT r.child_id, r.referral_date, r.primary_need, r.closure_date, r.closure_reason,
+			EXISTS (SELECT 1 FROM cin_plan p WHERE p.referral_id = r.id AND p.start_date <= $2
+				AND (p.end_date IS NULL OR p.end_date >= $1)),
+			EXISTS (SELECT 1 FROM cp_plan p WHERE p.referral_id = r.id AND p.start_date <= $2
+				AND (p.end_date IS NULL OR p.end_date >= $1))
+		FROM referral r WHERE r.child_id BETWEEN $3 AND $4 AND r.nfa = FALSE AND r.referral_date <= $2
+		AND (r.closure_date IS NULL OR r.closure_date >= $1)
+		ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
+		var c csc.AnnexACIN
+		if err := rows.Scan(&c.ChildID, &c.Start, &c.PrimaryNeed, &c.Closed, &c.ClosureReason, &c.CINPlan, &c.CPPlan); err != nil {
+			return err
+		}
+		a.CIN = append(a.CIN, c)
+		need(c.ChildID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	plans := map[int64]int{}
+	err = t.each(`SELECT p.id, p.child_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
+			(SELECT MAX(c.held_on) FROM cp_conference c WHERE c.kind = 'review' AND c.held_on <= $2
+				AND (c.plan_id = p.id OR c.id IN (SELECT d.conference_id FROM cp_conference_decision d WHERE d.plan_id = p.id)))
+		FROM cp_plan p WHERE p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2
+		AND (p.end_date IS NULL OR p.end_date >= $1)
+		ORDER BY p.child_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+		var p csc.AnnexACPPlan
+		if err := rows.Scan(&p.ID, &p.ChildID, &p.Start, &p.End, &p.Initial, &p.Latest, &p.PreviousPlans, &p.LastReview); err != nil {
+			return err
+		}
+		plans[p.ID] = len(a.CPPlans)
+		a.CPPlans = append(a.CPPlans, p)
+		need(p.ChildID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(plans) > 0 {
+		// The visits under the plans, oldest first, so the last kept is the latest.
+		err = t.each(`SELECT v.plan_id, v.visit_date, v.seen_alone FROM visit v
+			WHERE v.child_id BETWEEN $3 AND $4 AND v.plan_kind = 'cp' AND v.visit_date BETWEEN $1 AND $2
+			ORDER BY v.plan_id, v.visit_date, v.at, v.id`, args, func(rows *sql.Rows) error {
+			var id int64
+			var on csc.Date
+			var alone bool
+			if err := rows.Scan(&id, &on, &alone); err != nil {
+				return err
+			}
+			if i, ok := plans[id]; ok {
+				a.CPPlans[i].LastVisit, a.CPPlans[i].SeenAlone = on, alone
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 	if len(a.Children) == 0 {
 		return a, nil
 	}
@@ -155,6 +213,22 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		}
 		if c := a.Children[id]; c != nil {
 			c.Disabilities = append(c.Disabilities, code)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.each(`SELECT v.child_id, MAX(v.visit_date) FROM visit v
+		WHERE v.child_id BETWEEN $1 AND $2 AND v.child_seen AND v.visit_date <= $3
+		GROUP BY v.child_id ORDER BY v.child_id`, []any{fromID, toID, to}, func(rows *sql.Rows) error {
+		var id int64
+		var on csc.Date
+		if err := rows.Scan(&id, &on); err != nil {
+			return err
+		}
+		if c := a.Children[id]; c != nil {
+			c.LastSeen = on
 		}
 		return nil
 	})

@@ -28,7 +28,7 @@ func TestAnnexAGolden(t *testing.T) {
 	asOf := d("2026-03-04")
 	a := &csc.AnnexA{
 		Children: map[int64]*csc.AnnexAChild{
-			101: {ID: 101, DateOfBirth: d("2015-06-10"), Sex: "F", Ethnicity: "WBRI", Disabilities: []csc.DisabilityCode{"NONE"}, Team: "Duty Team", Worker: "Ann Lee"},
+			101: {ID: 101, DateOfBirth: d("2015-06-10"), Sex: "F", Ethnicity: "WBRI", Disabilities: []csc.DisabilityCode{"NONE"}, Team: "Duty Team", Worker: "Ann Lee", LastSeen: d("2026-02-20")},
 			102: {ID: 102, DateOfBirth: d("2020-01-02"), Sex: "M", Ethnicity: "APKN", Disabilities: []csc.DisabilityCode{"LD"}},
 		},
 		Contacts:    []csc.AnnexAContact{{ChildID: 101, Received: d("2025-05-01"), Source: "6"}, {ChildID: 101, Received: d("2025-10-01"), Source: "6"}, {ChildID: 102, Received: d("2026-03-04"), Source: "1B"}},
@@ -37,6 +37,12 @@ func TestAnnexAGolden(t *testing.T) {
 		Assessments: []csc.AnnexAAssessment{{ChildID: 101, Start: d("2025-10-03"), Seen: true, Authorised: d("2025-11-20"), Outcome: "CIN plan"}},
 		S47s:        []csc.AnnexAS47{{ChildID: 101, Started: d("2025-10-05"), StrategyDate: d("2025-10-05"), Concluded: true, ConferenceNeeded: true, InitialCPC: d("2025-10-25"), Plan: true}},
 		ICPCs:       []csc.AnnexAICPC{{ChildID: 101, Held: d("2025-10-25")}},
+		CIN: []csc.AnnexACIN{{ChildID: 101, Start: d("2025-10-02"), PrimaryNeed: "N1", CPPlan: true},
+			{ChildID: 102, Start: d("2025-03-01"), PrimaryNeed: "N1", Closed: d("2025-09-30"), ClosureReason: "RC8", CINPlan: true},
+			{ChildID: 102, Start: d("2024-01-01"), PrimaryNeed: "N1", Closed: d("2025-08-01"), ClosureReason: "RC8"}},
+		CPPlans: []csc.AnnexACPPlan{{ID: 1, ChildID: 101, Start: d("2025-10-25"), Initial: "PHY", Latest: "NEG",
+			LastVisit: d("2026-02-20"), SeenAlone: true, LastReview: d("2026-01-15"), PreviousPlans: 1},
+			{ID: 2, ChildID: 102, Start: d("2024-06-01"), End: d("2025-08-01"), Initial: "EMO", Latest: "EMO"}},
 	}
 	lists := annexa.NewLists(asOf)
 	annexa.Add(lists, a, asOf)
@@ -75,7 +81,7 @@ func TestAnnexAGolden(t *testing.T) {
 		r.Close()
 		parts[f.Name] = b.String()
 	}
-	if !strings.Contains(parts["xl/workbook.xml"], `<sheet name="List 5"`) ||
+	if !strings.Contains(parts["xl/workbook.xml"], `<sheet name="List 7"`) ||
 		!strings.Contains(parts["xl/worksheets/sheet1.xml"], `<t>Child Unique ID</t>`) ||
 		!strings.Contains(parts["xl/worksheets/sheet3.xml"], `<c r="F2" s="1"><v>45932</v></c>`) {
 		t.Errorf("workbook:\n%s\n%s", parts["xl/workbook.xml"], parts["xl/worksheets/sheet3.xml"])
@@ -133,6 +139,10 @@ func TestAnnexAFromSynth(t *testing.T) {
 					ok = r[8] == csc.Date{} || in(r[8])
 				case 5: // begun in the period, or still open
 					ok = in(r[6]) || r[7] == "No"
+				case 6: // open at the inspection or closed in the period
+					ok = r[9] == csc.Date{} || in(r[9])
+				case 7: // open at the inspection or ended in the period
+					ok = r[12] == csc.Date{} || in(r[12])
 				}
 				if !ok {
 					t.Errorf("%s: row outside the period: %v", l.Sheet, r)

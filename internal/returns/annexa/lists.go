@@ -1,6 +1,6 @@
-// Package annexa produces Ofsted's ILACS Annex A lists 1 to 5 (contacts,
+// Package annexa produces Ofsted's ILACS Annex A lists 1 to 7 (contacts,
 // early help assessments, referrals, assessments, section 47 enquiries and
-// initial conferences) from the record for an inspection date, and writes
+// initial conferences, children in need, child protection plans) from the record for an inspection date, and writes
 // them as an xlsx workbook in the layout of the Annex A template (one sheet
 // per list, its header row, dates as real dates shown dd/mm/yyyy) or as one
 // CSV file per list.
@@ -58,11 +58,20 @@ func NewLists(asOf csc.Date) []*List {
 				"Did the Initial Child Protection Conference Result in a Child Protection Plan",
 				"Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months",
 				"Allocated Team", "Allocated Worker")},
+		{Number: 6, Sheet: "List 6", File: "list6_children_in_need.csv", From: six,
+			Header: h("Does the Child have a Disability", "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen",
+				"CIN Closure Date", "Reason for Closure", "Case Status", "Allocated Team", "Allocated Worker")},
+		{Number: 7, Sheet: "List 7", File: "list7_child_protection.csv", From: six,
+			Header: h("Does the Child have a Disability", "Child Protection Plan Start Date", "Initial Category of Abuse",
+				"Latest Category of Abuse", "Date of the Last Statutory Visit", "Was the Child Seen Alone?",
+				"Date of latest review conference", "Child Protection Plan End Date",
+				"Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+				"Number of Previous Child Protection Plans", "Allocated Team", "Allocated Worker")},
 	}
 }
 
 // Produce reads the record in st in ranges of ids in one read transaction
-// and returns lists 1 to 5 for the inspection date asOf.
+// and returns lists 1 to 7 for the inspection date asOf.
 func Produce(ctx context.Context, st csc.Store, asOf csc.Date) ([]*List, error) {
 	lists := NewLists(asOf)
 	err := st.Read(ctx, func(tx csc.Tx) error {
@@ -170,6 +179,70 @@ func Add(lists []*List, a *csc.AnnexA, asOf csc.Date) {
 		row(lists[4], s.ChildID, append([]any{disabled(a.Children[s.ChildID]), s.StrategyDate, yesNo(unnecessary), cpc, plan,
 			s47s[s.ChildID], icpcs[s.ChildID]}, alloc(s.ChildID)...)...)
 	}
+	// List 6: episodes of need open at some point in the period.
+	for _, c := range a.CIN {
+		if c.Start.After(asOf) || (!c.Closed.IsZero() && c.Closed.Before(six)) {
+			continue
+		}
+		closed, reason := known(c.Closed), ""
+		if !closed.IsZero() {
+			reason = coded(csc.ListClosureReason, c.ClosureReason, asOf)
+		}
+		status := ""
+		switch {
+		case c.CPPlan:
+			status = "a) Child protection plan"
+		case c.CINPlan:
+			status = "c) Child in need plan"
+		}
+		var seen csc.Date
+		if ch := a.Children[c.ChildID]; ch != nil {
+			seen = known(ch.LastSeen)
+		}
+		row(lists[5], c.ChildID, append([]any{disabled(a.Children[c.ChildID]), c.Start,
+			coded(csc.ListPrimaryNeed, c.PrimaryNeed, asOf), seen, closed, reason, status}, alloc(c.ChildID)...)...)
+	}
+	// List 7: plans open at the inspection or ended in the period.
+	for _, p := range a.CPPlans {
+		if p.Start.After(asOf) || (!p.End.IsZero() && p.End.Before(six)) {
+			continue
+		}
+		alone := ""
+		if !known(p.LastVisit).IsZero() {
+			alone = abYesNo(p.SeenAlone)
+		}
+		row(lists[6], p.ChildID, append([]any{disabled(a.Children[p.ChildID]), p.Start,
+			category(p.Initial, asOf), category(p.Latest, asOf), known(p.LastVisit), alone,
+			known(p.LastReview), known(p.End), "", p.PreviousPlans}, alloc(p.ChildID)...)...)
+	}
+}
+
+// abYesNo is the template's "a) Yes" or "b) No".
+func abYesNo(b bool) string {
+	if b {
+		return "a) Yes"
+	}
+	return "b) No"
+}
+
+// coded is a code with its DfE description as the template shows it,
+// "N1 - Abuse or Neglect"; empty when there is no code.
+func coded(list csc.ListID, code string, asOf csc.Date) string {
+	if code == "" {
+		return ""
+	}
+	if c, ok := csc.LookupCode(list, csc.CollectionYearOf(asOf), code); ok && c.Label != "" {
+		return code + " - " + c.Label
+	}
+	return code
+}
+
+// category is a category of abuse by its description, "Physical abuse".
+func category(code string, asOf csc.Date) string {
+	if c, ok := csc.LookupCode(csc.ListAbuseCategory, csc.CollectionYearOf(asOf), code); ok && c.Label != "" {
+		return c.Label
+	}
+	return code
 }
 
 func yesNo(b bool) string {
