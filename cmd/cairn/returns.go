@@ -63,26 +63,17 @@ func returnsCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	// Write beside the target and rename, so a failure never leaves half a file.
-	f, err := os.CreateTemp(filepath.Dir(out), ".cairn-census-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
 	start := time.Now()
-	n, err := cin.Produce(ctx, db, y, cin.Header{
-		SourceLevel: "L", LEA: lea, SoftwareCode: "cairn", Release: "1", SerialNo: "001",
-		DateTime: time.Now().UTC().Format("2006-01-02T15:04:05"),
-	}, f)
-	if err == nil {
-		err = f.Close()
-	} else {
-		f.Close()
-	}
-	if err != nil {
+	var n int
+	err = writeAtomically(out, func(w io.Writer) error {
+		var err error
+		n, err = cin.Produce(ctx, db, y, cin.Header{
+			SourceLevel: "L", LEA: lea, SoftwareCode: "cairn", Release: "1", SerialNo: "001",
+			DateTime: time.Now().UTC().Format("2006-01-02T15:04:05"),
+		}, w)
 		return err
-	}
-	if err := os.Rename(f.Name(), out); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: %d children, census %s, in %s\n", out, n, y.Label, time.Since(start).Round(time.Millisecond))
@@ -143,7 +134,7 @@ func annexACmd(ctx context.Context, args []string, stdout io.Writer) error {
 // writeAtomically writes beside path and renames, so a failure never
 // leaves half a file.
 func writeAtomically(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".cairn-annexa-*")
+	f, err := os.CreateTemp(filepath.Dir(path), ".cairn-return-*")
 	if err != nil {
 		return err
 	}

@@ -94,14 +94,8 @@ func (a *App) Protection(ctx context.Context, actor csc.Actor, childID int64) (r
 	defer csc.WrapOp(&err, "app.Protection")
 	r = &ChildRecord{}
 	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
-		var err error
-		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, childID); err != nil {
-			return err
-		}
-		if r.Relationships, err = tx.ListRelationships(childID); err != nil {
-			return err
-		}
-		if err := maskRestricted(tx, actor, r.Relationships); err != nil {
+		err := readChildHead(tx, actor, childID, r)
+		if err != nil {
 			return err
 		}
 		if r.Referrals, err = tx.ListReferrals(childID); err != nil {

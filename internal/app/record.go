@@ -95,14 +95,8 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 	defer csc.WrapOp(&err, "app.ChildRecord")
 	r = &ChildRecord{}
 	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
-		var err error
-		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
-			return err
-		}
-		if r.Relationships, err = tx.ListRelationships(id); err != nil {
-			return err
-		}
-		if err := maskRestricted(tx, actor, r.Relationships); err != nil {
+		err := readChildHead(tx, actor, id, r)
+		if err != nil {
 			return err
 		}
 		if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Limit: 500}); err != nil {
@@ -148,6 +142,20 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 	r.AsOf = a.Now()
 	r.Badges = badges(r)
 	return r, nil
+}
+
+// readChildHead reads what every page about a child shows first: the
+// child (checking actor may view them), their allocation and their
+// relationships, restricted relatives masked.
+func readChildHead(tx csc.Tx, actor csc.Actor, id int64, r *ChildRecord) error {
+	var err error
+	if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
+		return err
+	}
+	if r.Relationships, err = tx.ListRelationships(id); err != nil {
+		return err
+	}
+	return maskRestricted(tx, actor, r.Relationships)
 }
 
 // childClocks keeps the clocks the child's page shows: every open one and

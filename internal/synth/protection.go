@@ -283,14 +283,8 @@ func (w *writer) plans(f *family, inc *incident, worst []*protected, icpc csc.Da
 			// The episode closes before the review is due: the plans end
 			// with it, without a conference.
 			for _, k := range worst {
-				k.plan.End, k.plan.EndReason = closes, "no-longer-at-risk"
-				if err := w.tx.UpdateCPPlan(k.plan); err != nil {
-					return fmt.Errorf("cp plan: %w", err)
-				}
-				ev := w.events(k.cp.child.id)
-				ev.add(csc.StepTime(closes), csc.EventCPPlanEnded, "Child protection plan ended: no longer at continuing risk", "cp_plan", k.plan.ID, chair)
-				if ev.err != nil {
-					return ev.err
+				if err := w.endPlan(k, closes, chair, w.events(k.cp.child.id)); err != nil {
+					return err
 				}
 			}
 			break
@@ -316,11 +310,9 @@ func (w *writer) plans(f *family, inc *incident, worst []*protected, icpc csc.Da
 			ev := w.events(k.cp.child.id)
 			ev.add(csc.StepTime(on), csc.EventConferenceRCPC, "Review child protection conference held", "cp_conference", rc.ID, chair)
 			if last {
-				k.plan.End, k.plan.EndReason = on, "no-longer-at-risk"
-				if err := w.tx.UpdateCPPlan(k.plan); err != nil {
-					return fmt.Errorf("cp plan: %w", err)
+				if err := w.endPlan(k, on, chair, ev); err != nil {
+					return err
 				}
-				ev.add(csc.StepTime(on), csc.EventCPPlanEnded, "Child protection plan ended: no longer at continuing risk", "cp_plan", k.plan.ID, chair)
 			}
 			if ev.err != nil {
 				return ev.err
@@ -347,6 +339,17 @@ func (w *writer) plans(f *family, inc *incident, worst []*protected, icpc csc.Da
 		}
 	}
 	return nil
+}
+
+// endPlan ends a child's protection plan on a date: the child is no longer
+// at continuing risk.
+func (w *writer) endPlan(k *protected, on csc.Date, chair *worker, ev *events) error {
+	k.plan.End, k.plan.EndReason = on, "no-longer-at-risk"
+	if err := w.tx.UpdateCPPlan(k.plan); err != nil {
+		return fmt.Errorf("cp plan: %w", err)
+	}
+	ev.add(csc.StepTime(on), csc.EventCPPlanEnded, "Child protection plan ended: no longer at continuing risk", "cp_plan", k.plan.ID, chair)
+	return ev.err
 }
 
 // planWork writes a protection plan's actions, core groups (the first
