@@ -21,6 +21,7 @@ var demoUsers = []struct{ username, role string }{
 	{"mash", "MASH worker"}, {"sw", "social worker"}, {"tm", "team manager"}, {"eh", "early help practitioner"},
 	{"iro", "independent reviewing officer"}, {"qa", "QA auditor"}, {"analyst", "performance analyst"},
 	{"support", "business support"}, {"admin", "administrator"}, {"inspector", "inspector (read-only)"},
+	{"leader", "senior leader"}, {"board", "board member (read-only)"},
 }
 
 // demo builds a synthetic authority on first run (an existing file is

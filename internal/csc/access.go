@@ -20,11 +20,13 @@ const (
 	RoleBusinessSupport Role = "business_support"
 	RoleAdmin           Role = "admin"
 	RoleInspector       Role = "inspector"
+	RoleSeniorLeader    Role = "senior_leader"
+	RoleBoardMember     Role = "board_member"
 )
 
 // Roles lists every role in the order the administrator's pages show them.
 var Roles = []Role{RoleSocialWorker, RoleTeamManager, RoleMASH, RoleEarlyHelp, RoleIRO,
-	RoleQA, RoleAnalyst, RoleBusinessSupport, RoleAdmin, RoleInspector}
+	RoleQA, RoleAnalyst, RoleBusinessSupport, RoleAdmin, RoleInspector, RoleSeniorLeader, RoleBoardMember}
 
 // Label is the role's name as staff know it.
 func (r Role) Label() string {
@@ -49,6 +51,10 @@ func (r Role) Label() string {
 		return "Administrator"
 	case RoleInspector:
 		return "Inspector (read-only)"
+	case RoleSeniorLeader:
+		return "Senior leader"
+	case RoleBoardMember:
+		return "Board member (read-only)"
 	}
 	return string(r)
 }
@@ -95,6 +101,12 @@ const (
 	ActEarlyHelpRecord  Action = "earlyhelp.record"     // step down to and up from early help
 	ActCaseNoteRecord   Action = "casenote.record"      // case notes, visits and direct work
 	ActChronologyRecord Action = "chronology.record"    // manual chronology entries, significance, case summary
+
+	// Inspections and the improvement loop: the inspection register, findings,
+	// the improvement plan, boards and their resolutions, self-evaluation.
+	// None of it is a child's record.
+	ActImprovementView Action = "improvement.view" // read the inspection register, plan, boards and packs
+	ActImprovementEdit Action = "improvement.edit" // record inspections, findings, actions, meetings, resolutions
 )
 
 // Scope is how far a role reaches across children's records.
@@ -138,12 +150,18 @@ var grants = map[Role]struct {
 	RoleEarlyHelp: {append(slices.Clone(viewer), ActContactRecord, ActWorkTray, ActClockExplain, ActEarlyHelpRecord,
 		ActCaseNoteRecord), ScopeTeam},
 	RoleIRO:             {append(slices.Clone(viewer), ActWorkTray, ActConferenceRecord, ActCaseNoteRecord), ScopeAll},
-	RoleQA:              {append(slices.Clone(viewer), ActIndicators), ScopeAll},
-	RoleAnalyst:         {append(slices.Clone(viewer), ActIndicators), ScopeAll},
+	RoleQA:              {append(slices.Clone(viewer), ActIndicators, ActImprovementView, ActImprovementEdit), ScopeAll},
+	RoleAnalyst:         {append(slices.Clone(viewer), ActIndicators, ActImprovementView), ScopeAll},
 	RoleBusinessSupport: {append(slices.Clone(viewer), ActContactRecord, ActChildCreate), ScopeService},
 	RoleAdmin: {[]Action{ActTeamManage, ActStaffManage, ActAuditView, ActTokenCreate, ActChildRestrict,
 		ActSettings}, ScopeNone},
-	RoleInspector: {append(slices.Clone(viewer), ActIndicators), ScopeAll},
+	RoleInspector: {append(slices.Clone(viewer), ActIndicators, ActImprovementView), ScopeAll},
+	// Senior leaders (director, heads of service) see every child and own the
+	// improvement loop with QA.
+	RoleSeniorLeader: {append(slices.Clone(viewer), ActIndicators, ActImprovementView, ActImprovementEdit), ScopeAll},
+	// Board members (improvement board, scrutiny, corporate parenting) read the
+	// improvement area and nothing of children's records.
+	RoleBoardMember: {[]Action{ActImprovementView}, ScopeNone},
 }
 
 // Can reports whether role may take action at all, before any record scope.
@@ -159,7 +177,7 @@ func (r Role) Scope() Scope { return grants[r].scope }
 func (r Role) ReadOnly() bool {
 	for _, a := range grants[r].actions {
 		switch a {
-		case ActChildView, ActContactView, ActDocumentView, ActPeopleSearch, ActIndicators:
+		case ActChildView, ActContactView, ActDocumentView, ActPeopleSearch, ActIndicators, ActImprovementView:
 		default:
 			return false
 		}

@@ -34,7 +34,8 @@ func checkRestricted(t *testing.T, g *generated) {
 func checkDemoAccounts(t *testing.T, g *generated) {
 	want := map[string]csc.Role{"mash": csc.RoleMASH, "sw": csc.RoleSocialWorker, "tm": csc.RoleTeamManager,
 		"eh": csc.RoleEarlyHelp, "iro": csc.RoleIRO, "qa": csc.RoleQA, "analyst": csc.RoleAnalyst,
-		"support": csc.RoleBusinessSupport, "admin": csc.RoleAdmin, "inspector": csc.RoleInspector}
+		"support": csc.RoleBusinessSupport, "admin": csc.RoleAdmin, "inspector": csc.RoleInspector,
+		"leader": csc.RoleSeniorLeader, "board": csc.RoleBoardMember}
 	accounts := map[string]*csc.Staff{}
 	err := g.store.Read(context.Background(), func(tx csc.Tx) error {
 		for user := range want {

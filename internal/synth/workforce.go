@@ -112,6 +112,8 @@ func (s *staffing) demoAccounts(opt Options) {
 		{"support", "Bailey Support (demo business support)", csc.RoleBusinessSupport, byKind(csc.TeamSupport)},
 		{"admin", "Addison Admin (demo administrator)", csc.RoleAdmin, byKind(csc.TeamPerformance)},
 		{"inspector", "Indra Inspector (demo inspector)", csc.RoleInspector, nil},
+		{"leader", "Lee Leader (demo head of service)", csc.RoleSeniorLeader, nil},
+		{"board", "Bo Member (demo improvement board member)", csc.RoleBoardMember, nil},
 	}
 	var demo []*worker
 	for _, d := range specs {

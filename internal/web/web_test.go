@@ -176,11 +176,11 @@ type route struct {
 }
 
 var (
-	viewers        = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleIRO, csc.RoleQA, csc.RoleAnalyst, csc.RoleBusinessSupport, csc.RoleInspector}
+	viewers        = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleIRO, csc.RoleQA, csc.RoleAnalyst, csc.RoleBusinessSupport, csc.RoleInspector, csc.RoleSeniorLeader}
 	editors        = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH}
 	recorders      = []csc.Role{csc.RoleSocialWorker, csc.RoleTeamManager, csc.RoleMASH, csc.RoleBusinessSupport}
 	frontDoor      = []csc.Role{csc.RoleTeamManager, csc.RoleMASH}
-	indicatorRoles = []csc.Role{csc.RoleTeamManager, csc.RoleQA, csc.RoleAnalyst, csc.RoleInspector}
+	indicatorRoles = []csc.Role{csc.RoleTeamManager, csc.RoleQA, csc.RoleAnalyst, csc.RoleInspector, csc.RoleSeniorLeader}
 )
 
 // listings name children in passing (queues, trays, searches, indicators);
