@@ -32,9 +32,9 @@ type InspectionView struct {
 	Actions map[int64]csc.ImprovementAction
 }
 
-// Unanswered counts the findings that need an action and have none that
-// is still live.
-func (v *InspectionView) Unanswered() int {
+// UnansweredCount counts the findings that need an action and have none
+// that is still live.
+func (v *InspectionView) UnansweredCount() int {
 	n := 0
 	for _, f := range v.Findings {
 		if unanswered(f, v.Actions) {
@@ -43,6 +43,10 @@ func (v *InspectionView) Unanswered() int {
 	}
 	return n
 }
+
+// Unanswered reports whether a finding needs an action and has none that
+// is still live.
+func (v *InspectionView) Unanswered(f csc.Finding) bool { return unanswered(f, v.Actions) }
 
 // unanswered reports whether a finding needs an action and has none that
 // is not dropped.
@@ -385,4 +389,10 @@ func (a *App) InspectionHistory(ctx context.Context, actor csc.Actor) (h *GradeH
 		h.Rows = append(h.Rows, row)
 	}
 	return h, nil
+}
+
+// CheckImprovementEdit reports whether actor may change the improvement
+// area, for the pages that show an empty form before anything is saved.
+func (a *App) CheckImprovementEdit(actor csc.Actor) error {
+	return require(actor, csc.ActImprovementEdit)
 }

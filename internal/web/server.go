@@ -16,6 +16,7 @@ import (
 
 	"cairn/internal/app"
 	"cairn/internal/csc"
+	"cairn/internal/pdfdoc"
 )
 
 // Server holds what the pages need.
@@ -133,7 +134,14 @@ type handler func(w http.ResponseWriter, r *http.Request, actor csc.Actor) error
 // page wraps a handler that needs a signed-in member of staff: it loads the
 // session, redirects to sign-in without one, caps the body size, and renders
 // any error the handler returns.
-func (s *Server) page(h handler) http.Handler {
+func (s *Server) page(h handler) http.Handler { return s.pageLimit(h, 1<<20) }
+
+// uploadPage is page for a form that sends a file: its body may hold a
+// PDF of the largest size accepted (pdfdoc.MaxSize) and the form around it.
+func (s *Server) uploadPage(h handler) http.Handler { return s.pageLimit(h, pdfdoc.MaxSize+1<<20) }
+
+// pageLimit is page with a cap of limit bytes on the request body.
+func (s *Server) pageLimit(h handler, limit int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		actor, err := s.actor(r)
 		if err != nil {
@@ -144,7 +152,7 @@ func (s *Server) page(h handler) http.Handler {
 			s.renderError(w, r, err)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		r = r.WithContext(context.WithValue(r.Context(), actorKey{}, actor))
 		if err := h(w, r, actor); err != nil {
 			s.renderError(w, r, err)
