@@ -150,12 +150,14 @@ func uploadForm(r *http.Request, field string) (url.Values, *app.DocumentUpload,
 	return r.PostForm, &app.DocumentUpload{Title: r.PostForm.Get("title"), Filename: hdr.Filename, Content: b}, nil
 }
 
-// improvementHomeData is the area's front page.
+// improvementHomeData is the area's front page: the latest graded
+// inspection, and the latest inspection or visit (an annual engagement
+// meeting is neither).
 type improvementHomeData struct {
-	Latest      *csc.Inspection
-	Inspections []csc.Inspection
-	Plan        *app.Plan
-	SelfEvals   []csc.SelfEvaluation
+	Graded, Latest *csc.Inspection
+	Inspections    []csc.Inspection
+	Plan           *app.Plan
+	SelfEvals      []csc.SelfEvaluation
 }
 
 func (s *Server) improvementHome(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
@@ -172,8 +174,13 @@ func (s *Server) improvementHome(w http.ResponseWriter, r *http.Request, actor c
 		return err
 	}
 	d := &improvementHomeData{Inspections: ins, Plan: plan, SelfEvals: ses}
-	if len(ins) > 0 {
-		d.Latest = &ins[0]
+	for i := range ins {
+		if d.Graded == nil && ins[i].Kind.Graded() && len(ins[i].Judgements) > 0 {
+			d.Graded = &ins[i]
+		}
+		if d.Latest == nil && ins[i].Kind != csc.InspAnnualEngagement {
+			d.Latest = &ins[i]
+		}
 	}
 	s.render(w, r, http.StatusOK, "improvement_home", &view{Title: "Inspections and improvement", Nav: "improvement", Data: d})
 	return nil
