@@ -144,7 +144,9 @@ func (a *App) parseInspection(in csc.InspectionInput) (csc.Inspection, error) {
 	}
 	ins.Inspectors = textField(&probs, "inspectors", in.Inspectors, 1000)
 	ins.Focus = textField(&probs, "focus", in.Focus, 2000)
-	ins.LetterText = textField(&probs, "letter_text", in.LetterText, maxLetterText)
+	// Browsers send a textarea's lines ending CR LF; the text read from a PDF
+	// ends them LF, and an unchanged text must compare equal to it.
+	ins.LetterText = textField(&probs, "letter_text", strings.ReplaceAll(in.LetterText, "\r\n", "\n"), maxLetterText)
 	if ins.LetterText != "" {
 		ins.LetterTextSource = csc.LetterPasted
 	}
