@@ -65,6 +65,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	s.assessmentRoutes(mux)
 	s.protectionRoutes(mux)
 	s.caseworkRoutes(mux)
+	s.dataQualityRoutes(mux)
+	s.annexARoutes(mux)
 
 	mux.Handle("/", s.page(s.notFound))
 }
