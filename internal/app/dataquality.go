@@ -34,11 +34,12 @@ func (i CensusIssue) IsQuery() bool { return i.Severity == returns.Query }
 // censusCheck is the census of the year to date produced from the record
 // and checked with every rule of the year.
 type censusCheck struct {
-	year      cin.Year
-	children  int                     // children in the census so far
-	byChild   map[int64][]CensusIssue // each child's failures, in rule order
-	whole     []CensusIssue           // failures of the return as a whole
-	unchecked []string                // rules that did not run, with why
+	year       cin.Year
+	children   int                     // children in the census so far
+	restricted map[int64]bool          // children whose records are restricted
+	byChild    map[int64][]CensusIssue // each child's failures, in rule order
+	whole      []CensusIssue           // failures of the return as a whole
+	unchecked  []string                // rules that did not run, with why
 }
 
 // censusRange is how many person ids are produced and checked per set of
@@ -60,13 +61,18 @@ func (a *App) checkCensus(tx csc.Tx, fromID, toID int64) (*censusCheck, error) {
 	}
 	h := cin.LiveHeader(y)
 	var src cin.Sources
-	c := &censusCheck{year: y, byChild: map[int64][]CensusIssue{}}
+	c := &censusCheck{year: y, byChild: map[int64][]CensusIssue{}, restricted: map[int64]bool{}}
 	for from := fromID; from <= toID; from += censusRange {
-		ids, err := cin.CheckRange(tx, y, &h, k, &src, from, min(toID, from+censusRange-1))
+		kids, err := cin.CheckRange(tx, y, &h, k, &src, from, min(toID, from+censusRange-1))
 		if err != nil {
 			return nil, err
 		}
-		c.children += len(ids)
+		c.children += len(kids)
+		for i := range kids {
+			if kids[i].Restricted {
+				c.restricted[kids[i].ID] = true
+			}
+		}
 	}
 	rep := k.Report(&h, nil)
 	for _, o := range rep.Outcomes {
@@ -284,23 +290,9 @@ func (a *App) DataQuality(ctx context.Context, actor csc.Actor, q DataQualityQue
 			ids = append(ids, id)
 		}
 		slices.Sort(ids)
-		allocs := map[int64]*csc.Allocation{}
-		people := map[int64]*csc.Person{}
-		for chunk := range slices.Chunk(ids, 500) {
-			m, err := tx.CurrentAllocations(chunk)
-			if err != nil {
-				return err
-			}
-			for k, v := range m {
-				allocs[k] = v
-			}
-			ps, err := tx.FindPeopleBrief(chunk)
-			if err != nil {
-				return err
-			}
-			for i := range ps {
-				people[ps[i].ID] = &ps[i]
-			}
+		allocs, err := tx.CurrentAllocationsBetween(1, last)
+		if err != nil {
+			return err
 		}
 		teamOf := func(id int64) (string, string) {
 			if al := allocs[id]; al != nil {
@@ -386,7 +378,7 @@ func (a *App) DataQuality(ctx context.Context, actor csc.Actor, q DataQualityQue
 		out.Matching = len(matching)
 		var listable []int64
 		for _, id := range matching {
-			if pp := people[id]; pp != nil && pp.Restricted {
+			if c.restricted[id] {
 				ok, err := tx.HasAccess(id, actor.StaffID)
 				if err != nil {
 					return err
@@ -402,11 +394,17 @@ func (a *App) DataQuality(ctx context.Context, actor csc.Actor, q DataQualityQue
 		out.Page = min(q.Page, out.Pages)
 		out.Query.Page = out.Page
 		from := (out.Page - 1) * DataQualityPageSize
-		for _, id := range listable[from:min(len(listable), from+DataQualityPageSize)] {
-			ci := ChildIssues{ChildID: id}
-			if pp := people[id]; pp != nil {
-				ci.Name = pp.Name()
-			}
+		page := listable[from:min(len(listable), from+DataQualityPageSize)]
+		people, err := tx.FindPeopleBrief(page)
+		if err != nil {
+			return err
+		}
+		names := map[int64]string{}
+		for i := range people {
+			names[people[i].ID] = people[i].Name()
+		}
+		for _, id := range page {
+			ci := ChildIssues{ChildID: id, Name: names[id]}
 			_, ci.Team = teamOf(id)
 			for _, is := range c.byChild[id] {
 				if keep(is, true) {

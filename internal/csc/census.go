@@ -21,6 +21,7 @@ type CensusChild struct {
 	Sex                 SexCode
 	Ethnicity           EthnicityCode
 	UPN                 UPN
+	Restricted          bool // the record is restricted to named staff; not reported
 	Disabilities        []DisabilityCode
 	Episodes            []CensusEpisode // by referral date
 }

@@ -15,18 +15,21 @@ const censusReferrals = `r.child_id BETWEEN $3 AND $4 AND r.referral_date <= $2
 	AND (r.closure_date IS NULL OR r.closure_date >= $1)`
 
 // CensusChildren reads the census population with ids in [fromID, toID] in
-// eight queries, one per table, each for the whole range.
+// eight queries, one per table, each for the whole range. Each table's own
+// child_id is bounded by the range too (a record's child is its referral's
+// child), so that a range of one child, as the child's page reads it, is
+// found through the tables' child indexes rather than a scan.
 func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.CensusChild, error) {
 	args := []any{from, to, fromID, toID}
 	var kids []csc.CensusChild
 	at := map[int64]int{} // child id to index in kids
 
 	// The children.
-	err := t.each(`SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn
+	err := t.each(`SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn, p.restricted
 		FROM person p WHERE p.id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
 		ORDER BY p.id`, args, func(rows *sql.Rows) error {
 		var c csc.CensusChild
-		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN); err != nil {
+		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN, &c.Restricted); err != nil {
 			return err
 		}
 		at[c.ID] = len(kids)
@@ -104,7 +107,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date
 		FROM cin_plan p JOIN referral r ON r.id = p.referral_id
-		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
 		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
 		var ref int64
 		var p csc.CensusCINPlan
@@ -135,7 +138,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 			s.conference_needed, s.outcome_date
 		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
 		JOIN strategy_discussion d ON d.id = s.strategy_id
-		WHERE `+censusReferrals+` AND s.started <= $2
+		WHERE `+censusReferrals+` AND s.child_id BETWEEN $3 AND $4 AND s.started <= $2
 		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
 		var e enquiry
 		var held time.Time
@@ -222,7 +225,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
 			CASE WHEN c.kind = 'initial' THEN c.held_on END, CASE WHEN c.kind = 'initial' THEN c.id ELSE 0 END
 		FROM cp_plan p JOIN referral r ON r.id = p.referral_id JOIN cp_conference c ON c.id = p.conference_id
-		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
 		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
 		var id, ref int64
 		var p csc.CensusCPPlan
@@ -249,7 +252,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 	err = t.each(`SELECT c.plan_id, c.id, c.held_on
 		FROM cp_conference c JOIN cp_plan p ON p.id = c.plan_id JOIN referral r ON r.id = p.referral_id
-		WHERE `+censusReferrals+` AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
+		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
 		ORDER BY c.plan_id, c.held_on, c.id`, args, func(rows *sql.Rows) error {
 		var id, conf int64
 		var d csc.Date

@@ -24,29 +24,41 @@ var annexATitles = map[int]string{
 	5: "Section 47 enquiries and initial conferences", 6: "Children in need", 7: "Child protection",
 }
 
-// annexAList is a list's row on the page.
-type annexAList struct {
+// annexARow is a list's row on the page.
+type annexARow struct {
 	app.AnnexACount
 	Title string
 }
 
 type annexAData struct {
 	AsOf  csc.Date
-	Lists []annexAList
+	Lists []annexARow
 }
 
-// annexAsOf reads the inspection date from the query string: today when
+// annexADate reads the inspection date from the query string: today when
 // absent.
-func (s *Server) annexAsOf(q url.Values) (csc.Date, error) {
-	v := q.Get("as_of")
+func annexADate(v string, today csc.Date) (csc.Date, error) {
 	if v == "" {
-		return s.app.Today(), nil
+		return today, nil
 	}
 	d, err := csc.ParseDate(v)
 	if err != nil {
 		return d, csc.Problems{{Field: "as_of", Message: "Enter the inspection date as a real date, for example 2026-03-02"}}.Err()
 	}
 	return d, nil
+}
+
+// annexAList reads a list's number from the path: 1 to 7; "" is the
+// workbook, 0.
+func annexAList(v string) (int, error) {
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 7 {
+		return 0, csc.Errorf(csc.NotFound, "There is no Annex A list %q; the lists are 1 to 7.", v)
+	}
+	return n, nil
 }
 
 // annexA shows the row count of each list for the inspection date, with
@@ -57,7 +69,7 @@ func (s *Server) annexA(w http.ResponseWriter, r *http.Request, actor csc.Actor)
 	}
 	q := r.URL.Query()
 	v := &view{Title: "Annex A", Nav: "annex-a", Form: url.Values{"as_of": {q.Get("as_of")}}}
-	asOf, err := s.annexAsOf(q)
+	asOf, err := annexADate(q.Get("as_of"), s.app.Today())
 	var counts []app.AnnexACount
 	if err == nil {
 		v.Form.Set("as_of", asOf.String())
@@ -73,7 +85,7 @@ func (s *Server) annexA(w http.ResponseWriter, r *http.Request, actor csc.Actor)
 	}
 	d := &annexAData{AsOf: asOf}
 	for _, c := range counts {
-		d.Lists = append(d.Lists, annexAList{c, annexATitles[c.Number]})
+		d.Lists = append(d.Lists, annexARow{c, annexATitles[c.Number]})
 	}
 	v.Data = d
 	s.render(w, r, http.StatusOK, "annexa", v)
@@ -84,15 +96,13 @@ func (s *Server) annexA(w http.ResponseWriter, r *http.Request, actor csc.Actor)
 // the response: the lists are held once, in the form produced, and written
 // as they are encoded.
 func (s *Server) annexADownload(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
-	asOf, err := s.annexAsOf(r.URL.Query())
+	asOf, err := annexADate(r.URL.Query().Get("as_of"), s.app.Today())
 	if err != nil {
 		return err
 	}
-	number := 0
-	if v := r.PathValue("list"); v != "" {
-		if number, err = strconv.Atoi(v); err != nil || number < 1 || number > 7 {
-			return csc.Errorf(csc.NotFound, "There is no Annex A list %q; the lists are 1 to 7.", v)
-		}
+	number, err := annexAList(r.PathValue("list"))
+	if err != nil {
+		return err
 	}
 	lists, err := s.app.AnnexA(r.Context(), actor, asOf, number)
 	if err != nil {

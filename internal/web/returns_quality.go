@@ -48,13 +48,9 @@ func (d *dataQualityData) Link(key, value string) string {
 // and by child.
 func (s *Server) dataQuality(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
 	qs := r.URL.Query()
-	q := app.DataQualityQuery{Team: qs.Get("team"), Rule: qs.Get("rule"), Severity: qs.Get("severity")}
-	if v := qs.Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return csc.Errorf(csc.Invalid, "The page number must be a whole number from 1.")
-		}
-		q.Page = n
+	q, err := dataQualityQueryOf(qs)
+	if err != nil {
+		return err
 	}
 	d, err := s.app.DataQuality(r.Context(), actor, q)
 	if csc.ErrorKind(err) == csc.Invalid {
@@ -69,6 +65,20 @@ func (s *Server) dataQuality(w http.ResponseWriter, r *http.Request, actor csc.A
 		Form: url.Values{"team": {d.Query.Team}, "rule": {d.Query.Rule}, "severity": {d.Query.Severity}}}
 	s.render(w, r, http.StatusOK, "dataquality", v)
 	return nil
+}
+
+// dataQualityQueryOf reads the page's filters from its query string; the
+// service checks the team, rule and severity against the record.
+func dataQualityQueryOf(qs url.Values) (app.DataQualityQuery, error) {
+	q := app.DataQualityQuery{Team: qs.Get("team"), Rule: qs.Get("rule"), Severity: qs.Get("severity")}
+	if v := qs.Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return q, csc.Errorf(csc.Invalid, "The page number must be a whole number from 1.")
+		}
+		q.Page = n
+	}
+	return q, nil
 }
 
 // censusFix is where the data behind a census issue is corrected: the link

@@ -1,8 +1,6 @@
 package cin
 
 import (
-	"slices"
-
 	"cairn/internal/csc"
 )
 
@@ -35,16 +33,15 @@ func LiveHeader(y Year) Header {
 
 // CheckRange produces from the record in tx the census children of year y
 // with ids in [fromID, toID], numbering their elements in src, and runs the
-// per-child rules over them with k. It returns their person ids.
-func CheckRange(tx csc.CensusTx, y Year, h *Header, k *Checker, src *Sources, fromID, toID int64) ([]int64, error) {
+// per-child rules over them with k. It returns the children as the record
+// holds them.
+func CheckRange(tx csc.CensusTx, y Year, h *Header, k *Checker, src *Sources, fromID, toID int64) ([]csc.CensusChild, error) {
 	kids, err := tx.CensusChildren(y.Start, y.End, fromID, toID)
 	if err != nil || len(kids) == 0 {
 		return nil, err
 	}
-	ids := make([]int64, len(kids))
 	batch := make([]Child, 0, min(len(kids), BatchSize))
 	for i := range kids {
-		ids[i] = kids[i].ID
 		batch = append(batch, src.FromRecord(&kids[i], y))
 		if len(batch) == BatchSize {
 			k.Check(h, batch)
@@ -54,5 +51,5 @@ func CheckRange(tx csc.CensusTx, y Year, h *Header, k *Checker, src *Sources, fr
 	if len(batch) > 0 {
 		k.Check(h, batch)
 	}
-	return slices.Clip(ids), nil
+	return kids, nil
 }
