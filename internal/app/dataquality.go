@@ -74,8 +74,15 @@ func (a *App) checkCensus(tx csc.Tx, fromID, toID int64) (*censusCheck, error) {
 			}
 		}
 	}
-	rep := k.Report(&h, nil)
-	for _, o := range rep.Outcomes {
+	// One child's page needs only the per-child rules; the page of the
+	// whole authority, the rules about the return as a whole too.
+	var outcomes []returns.Outcome
+	if fromID == toID {
+		outcomes = k.ChildFailures()
+	} else {
+		outcomes = k.Report(&h, nil).Outcomes
+	}
+	for _, o := range outcomes {
 		switch o.Status {
 		case returns.Failed:
 		case returns.Passed:
@@ -351,6 +358,11 @@ func (a *App) DataQuality(ctx context.Context, actor csc.Actor, q DataQualityQue
 			if matched {
 				matching = append(matching, id)
 			}
+		}
+		if q.Rule != "" && rules[q.Rule] == nil {
+			// The rule chosen stays on the page, with nothing against it.
+			sp := specs[slices.IndexFunc(specs, func(s returns.Spec) bool { return s.Code == q.Rule })]
+			rules[q.Rule] = &RuleCount{Rule: sp.Code, Severity: sp.SeverityName(), Message: sp.Message}
 		}
 		for _, rc := range rules {
 			out.Rules = append(out.Rules, *rc)

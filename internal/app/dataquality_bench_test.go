@@ -4,10 +4,12 @@ package app_test
 // the synthetic authority of bench_test.go (50,000 children unless
 // CAIRN_BENCH_CHILDREN says otherwise):
 //
-//	go test ./internal/app/ -run '^$' -bench 'DataQuality|ChildRecord' -benchtime 20x
+//	go test ./internal/app/ -run '^$' -bench 'ChildRecord$|ChildRecordInCensus' -benchtime 1000x
+//	go test ./internal/app/ -run '^$' -bench 'DataQuality|AnnexADownload' -benchtime 5x
 
 import (
 	"context"
+	"io"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -15,6 +17,7 @@ import (
 
 	"cairn/internal/app"
 	"cairn/internal/csc"
+	"cairn/internal/returns/annexa"
 )
 
 // analyst is the bench world's member of staff acting as a performance
@@ -101,5 +104,18 @@ func BenchmarkChildRecordInCensus(b *testing.B) {
 			n++
 		}
 		reportCPU(b, cpu, n)
+	})
+}
+
+// The Annex A page's workbook download for today: the lists produced, an
+// audit row for every child named, the workbook written (here to nowhere).
+func BenchmarkAnnexADownload(b *testing.B) {
+	b.ReportAllocs()
+	benchSerial(b, func(w *benchWorld, _ *rand.Rand) error {
+		lists, err := w.app.AnnexA(context.Background(), w.analyst(), csc.DateOf(time.Now()), 0)
+		if err != nil {
+			return err
+		}
+		return annexa.WriteXLSX(io.Discard, lists)
 	})
 }

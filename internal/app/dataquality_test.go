@@ -145,6 +145,16 @@ func TestDataQuality(t *testing.T) {
 		if len(d.Children) != 1 || d.Children[0].ChildID != late.ID || len(d.Children[0].Issues) != 1 {
 			t.Errorf("rule 8670Q lists %+v", d.Children)
 		}
+		// A rule chosen that has nothing against the team chosen stays on
+		// the page, at nought.
+		d, err = e.App.DataQuality(ctx, analyst, app.DataQualityQuery{Rule: "8670Q", Team: itoa(e.Elsewhere.ID)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(d.Rules, func(r app.RuleCount) bool { return r.Rule == "8670Q" })
+		if i < 0 || d.Rules[i].Failures != 0 || d.Rules[i].Message == "" || len(d.Children) != 0 {
+			t.Errorf("rule 8670Q for Kestrel Coast: %+v, %d children", d.Rules, len(d.Children))
+		}
 		for _, bad := range []app.DataQualityQuery{{Rule: "nope"}, {Team: "999999"}, {Team: "x"}, {Severity: "warning"}} {
 			if _, err := e.App.DataQuality(ctx, analyst, bad); csc.ErrorKind(err) != csc.Invalid {
 				t.Errorf("%+v: %v, want a clear refusal", bad, err)

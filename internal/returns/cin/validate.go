@@ -2,6 +2,7 @@ package cin
 
 import (
 	"io"
+	"sync"
 
 	"cairn/internal/returns"
 )
@@ -106,19 +107,41 @@ type Checker struct {
 
 // NewChecker returns a Checker for the rules of year.Label.
 func NewChecker(year Year) (*Checker, error) {
-	rules, err := Rules(year.Label)
+	set, err := ruleSetOf(year.Label)
 	if err != nil {
 		return nil, err
 	}
-	k := &Checker{year: year, rules: rules, facts: newFacts()}
+	return &Checker{year: year, rules: set.rules, childRules: set.childRules, fileRules: set.fileRules, facts: newFacts()}, nil
+}
+
+// ruleSet is a year's rules split by what they read. It is built once per
+// year and shared, read-only, by every Checker of the year: a child's page
+// checks the child's census on every view.
+type ruleSet struct {
+	rules                 []Rule
+	childRules, fileRules []returns.Rule[*Dataset]
+}
+
+var ruleSets sync.Map // year label to *ruleSet
+
+func ruleSetOf(label string) (*ruleSet, error) {
+	if s, ok := ruleSets.Load(label); ok {
+		return s.(*ruleSet), nil
+	}
+	rules, err := Rules(label)
+	if err != nil {
+		return nil, err
+	}
+	set := &ruleSet{rules: rules}
 	for _, rl := range rules {
 		if rl.Check != nil && rl.scope == perChild {
-			k.childRules = append(k.childRules, rl.Rule)
+			set.childRules = append(set.childRules, rl.Rule)
 		} else {
-			k.fileRules = append(k.fileRules, rl.Rule)
+			set.fileRules = append(set.fileRules, rl.Rule)
 		}
 	}
-	return k, nil
+	ruleSets.Store(label, set)
+	return set, nil
 }
 
 // Check runs the per-child rules over a batch of children and keeps what
@@ -134,6 +157,19 @@ func (k *Checker) Check(h *Header, children []Child) {
 	} else {
 		returns.Combine(k.out, out)
 	}
+}
+
+// ChildFailures returns the failures the per-child rules found in the
+// children checked so far, with their rules, leaving out the rules about
+// the return as a whole: what one child's page shows.
+func (k *Checker) ChildFailures() []returns.Outcome {
+	var out []returns.Outcome
+	for _, o := range k.out {
+		if o.Status != returns.Passed {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // Report runs the rules about the whole return and returns the report of
