@@ -85,7 +85,9 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
-	g := &famGen{opt: opt, w: newWorld(opt.Seed, opt.Children), asOf: csc.DateOf(opt.AsOf)}
+	asOf := csc.DateOf(opt.AsOf)
+	g := &famGen{opt: opt, w: newWorld(opt.Seed, opt.Children), asOf: asOf,
+		schoolAge: csc.NewDate(csc.CollectionYearOf(asOf).End().Year-4, time.August, 31)}
 	progress("planning", 0, opt.Children)
 	staff := planStaffing(opt, g.w, g.census())
 	progress("organisation", 0, 1)
