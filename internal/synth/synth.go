@@ -37,6 +37,14 @@ type Options struct {
 	// tm, eh, iro, qa, analyst, support, admin, inspector) with this
 	// password hash and Demo set.
 	DemoPasswordHash string
+	// Dirty, if above zero, seeds known data errors into the record once it
+	// is written: that share (at most MaxDirty) of the children in the
+	// census of DirtyYear get one each, of the kinds DirtyKinds lists,
+	// chosen from Seed. Summary.Seeded says what was seeded.
+	Dirty float64
+	// DirtyYear is the collection year whose census the errors are for
+	// (default: the year of AsOf).
+	DirtyYear csc.CollectionYear
 	// Progress, if set, is told how far each stage has got.
 	Progress func(stage string, done, total int)
 }
@@ -50,6 +58,10 @@ type Summary struct {
 	Assessments, Visits     int
 	CINPlans, CPPlans       int
 	EarlyHelp               int
+	// Seeded lists the data errors Options.Dirty seeded, by child, for the
+	// census of the year SeededYear.
+	Seeded     []SeededError
+	SeededYear csc.CollectionYear
 }
 
 // batchChildren is about how many children are written per transaction:
@@ -81,6 +93,9 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 	if opt.Children == 0 {
 		opt.Children = 2000
 	}
+	if !(opt.Dirty >= 0 && opt.Dirty <= MaxDirty) {
+		return sum, fmt.Errorf("synth: Options.Dirty must be between 0 and %g, the share of the census's children given an error", MaxDirty)
+	}
 	progress := opt.Progress
 	if progress == nil {
 		progress = func(string, int, int) {}
@@ -95,8 +110,21 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 		return sum, fmt.Errorf("synth: organisation: %w", err)
 	}
 	progress("organisation", 1, 1)
-	err := g.writeFamilies(ctx, st, staff, &sum, progress)
-	return sum, err
+	if err := g.writeFamilies(ctx, st, staff, &sum, progress); err != nil || opt.Dirty == 0 {
+		return sum, err
+	}
+	sum.SeededYear = opt.DirtyYear
+	if sum.SeededYear == 0 {
+		sum.SeededYear = csc.CollectionYearOf(asOf)
+	}
+	progress("errors", 0, 1)
+	seeded, err := seedErrors(ctx, st, opt.Seed, asOf, sum.SeededYear, opt.Dirty)
+	if err != nil {
+		return sum, fmt.Errorf("synth: seeding errors: %w", err)
+	}
+	sum.Seeded = seeded
+	progress("errors", 1, 1)
+	return sum, nil
 }
 
 // counters number the synthetic NHS numbers and UPNs in family order.

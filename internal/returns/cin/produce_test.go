@@ -63,7 +63,7 @@ func TestCensusFromSynth(t *testing.T) {
 	for _, asOf := range []time.Time{time.Date(2026, 3, 4, 11, 0, 0, 0, time.UTC), time.Date(2026, 5, 15, 11, 0, 0, 0, time.UTC)} {
 		t.Run(asOf.Format(time.DateOnly), func(t *testing.T) {
 			storetest.Engines(t, func(t *testing.T, dsn string) {
-				st := synthesise(t, dsn, synth.Options{Children: 2000, Seed: 1, AsOf: asOf})
+				st, _ := synthesise(t, dsn, synth.Options{Children: 2000, Seed: 1, AsOf: asOf})
 				census, n := produce(t, st, year)
 				xmllint(t, census)
 				rep, err := cin.Validate("census.xml", bytes.NewReader(census), year, 0)
@@ -91,7 +91,7 @@ func TestCensusFromSynth(t *testing.T) {
 
 // synthesise opens a store on dsn, closed when the test ends, and writes a
 // synthetic authority into it.
-func synthesise(t *testing.T, dsn string, opt synth.Options) csc.Store {
+func synthesise(t *testing.T, dsn string, opt synth.Options) (csc.Store, synth.Summary) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, dsn, store.Options{})
@@ -99,10 +99,11 @@ func synthesise(t *testing.T, dsn string, opt synth.Options) csc.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if _, err := synth.Generate(ctx, st, opt); err != nil {
+	sum, err := synth.Generate(ctx, st, opt)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return st
+	return st, sum
 }
 
 // produce writes the census of st for year, failing the test if it has
