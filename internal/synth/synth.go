@@ -22,6 +22,11 @@ import (
 	"cairn/internal/csc"
 )
 
+// Version numbers the generator. It changes whenever the same Options
+// give different records, so that an authority kept from an earlier run
+// (synthtest.Cached) is not mistaken for a current one.
+const Version = 3
+
 // Options control a generation.
 type Options struct {
 	// Children is the number of children, unborn children included

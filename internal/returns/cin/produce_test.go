@@ -43,10 +43,11 @@ var cleanQueries = map[string]string{
 	// conference yet and no decision that none is needed: produced in
 	// March, every enquiry still under way.
 	"8675Q": "enquiries still under way at the census date",
-	// An enquiry with no assessment in its episode: an enquiry begun on the
-	// last days of March whose assessment began in April, so after the
-	// census date.
-	"2991Q": "an enquiry begun at the end of March, its assessment in April",
+	// An enquiry with no assessment in its episode, because the two fall on
+	// either side of a year's boundary: an enquiry still open on 1 April
+	// whose assessment was authorised in March, which the census leaves
+	// out, or one begun at the end of March whose assessment began in April.
+	"2991Q": "an enquiry and its assessment on either side of the year's start or end",
 }
 
 // TestCensusFromSynth produces the 2025/26 census of a synthetic authority
