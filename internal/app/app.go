@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"cairn/internal/csc"
@@ -47,6 +48,11 @@ type App struct {
 	dummy     string
 
 	ssda903 ssda903Runs // recent checks of SSDA903 returns (returns903.go)
+
+	// changes counts the write transactions this service layer has
+	// committed, for caches of what is computed from the record.
+	changes atomic.Int64
+	census  censusCache
 }
 
 // New returns the service layer over a store. Close it to flush the audit
@@ -99,13 +105,17 @@ func (a *App) read(ctx context.Context, fn func(tx csc.Tx, audit *auditor) error
 // written in the same transaction, so a change and its audit row commit or
 // fail together.
 func (a *App) write(ctx context.Context, fn func(tx csc.Tx, audit *auditor) error) error {
-	return a.store.Write(ctx, func(tx csc.Tx) error {
+	err := a.store.Write(ctx, func(tx csc.Tx) error {
 		var au auditor
 		if err := fn(tx, &au); err != nil {
 			return err
 		}
 		return tx.CreateAudit(au.entries...)
 	})
+	if err == nil {
+		a.changes.Add(1) // after the commit: see censusCache
+	}
+	return err
 }
 
 // auditor collects a transaction's audit rows.

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"cairn/internal/csc"
 	"cairn/internal/returns"
@@ -107,6 +109,48 @@ func (a *App) checkCensus(tx csc.Tx, fromID, toID int64) (*censusCheck, error) {
 			c.byChild[child] = append(c.byChild[child], is)
 		}
 	}
+	return c, nil
+}
+
+// censusCache keeps the last census of the year to date checked for the
+// data-quality page, so that changing the page's filters or page does not
+// produce and check the whole census again. An entry is used only while
+// nothing has been written through this service layer since it was made
+// (App.changes, read before the entry's read transaction began and
+// advanced after each write commits, so an entry never misses a change
+// its number says it has), on the same day, and for at most
+// censusCacheFor: the bound on how long a change made by another process
+// (a second server on the same database, the command line) can go unseen.
+type censusCache struct {
+	mu      sync.Mutex
+	today   csc.Date
+	changes int64
+	at      time.Time
+	check   *censusCheck
+}
+
+const censusCacheFor = 30 * time.Second
+
+// wholeCensus returns the census of the year to date for the whole
+// authority, checked: from the cache when it is current, or produced from
+// the record in tx (whose transaction began after changes was read).
+func (a *App) wholeCensus(tx csc.Tx, changes int64) (*censusCheck, error) {
+	cc := &a.census
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	now, today := a.Now(), a.Today()
+	if cc.check != nil && cc.today == today && cc.changes == changes && now.Sub(cc.at) < censusCacheFor && !now.Before(cc.at) {
+		return cc.check, nil
+	}
+	last, err := tx.MaxPersonID()
+	if err != nil {
+		return nil, err
+	}
+	c, err := a.checkCensus(tx, 1, last)
+	if err != nil {
+		return nil, err
+	}
+	cc.today, cc.changes, cc.at, cc.check = today, changes, now, c
 	return c, nil
 }
 
@@ -240,12 +284,13 @@ func (a *App) DataQuality(ctx context.Context, actor csc.Actor, q DataQualityQue
 			q.Team = strconv.FormatInt(actor.TeamID, 10)
 		}
 	}
+	changes := a.changes.Load() // before the read transaction begins
 	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
-		last, err := tx.MaxPersonID()
+		c, err := a.wholeCensus(tx, changes)
 		if err != nil {
 			return err
 		}
-		c, err := a.checkCensus(tx, 1, last)
+		last, err := tx.MaxPersonID()
 		if err != nil {
 			return err
 		}

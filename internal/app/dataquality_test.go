@@ -235,5 +235,24 @@ func TestDataQuality(t *testing.T) {
 		if _, ok := listed(d)[ours.ID]; ok {
 			t.Error("8540 is still on the data-quality page after the disability was recorded")
 		}
+
+		// A change made outside this service layer (another process on the
+		// same database) is on the page within half a minute.
+		err = e.DB.Write(ctx, func(tx csc.Tx) error {
+			p, err := tx.FindPersonByID(ours.ID)
+			if err != nil {
+				return err
+			}
+			p.Disabilities = nil
+			return tx.UpdatePerson(p)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Clock.Advance(31 * time.Second)
+		d, _ = e.App.DataQuality(ctx, analyst, app.DataQualityQuery{Rule: "8540"})
+		if _, ok := listed(d)[ours.ID]; !ok {
+			t.Error("a change made outside the service layer is not on the page half a minute later")
+		}
 	})
 }
