@@ -81,6 +81,17 @@ func (cp *contactPlan) workerOn(at time.Time, team *teamPlan) *worker {
 	return w
 }
 
+// heldBy reports whether wk holds the child's case at AsOf: the contact's
+// open allocation is theirs.
+func (cp *contactPlan) heldBy(wk *worker) bool {
+	for _, a := range cp.allocs {
+		if !a.dropped && a.end.IsZero() && a.worker == wk {
+			return true
+		}
+	}
+	return false
+}
+
 // pathway writes the steps of one referral after the front door.
 func (w *writer) pathway(cp *contactPlan, ref *csc.Referral, team *teamPlan, ev *events) error {
 	e := cp.referral
@@ -343,11 +354,13 @@ func (w *writer) visits(cp *contactPlan, team *teamPlan, ev *events, kind string
 			return ev.err
 		}
 		sw := cp.workerOn(at, team)
-		if demo := w.st.demo["sw"]; sw == demo && demo != nil && !w.st.demoLate && to.After(w.asOf) &&
+		if demo := w.st.demo["sw"]; demo != nil && !w.st.demoLate && !to.Before(w.asOf) && cp.heldBy(demo) &&
 			clock.AddWorkingDays(d, wd+3).After(csc.DateOf(w.asOf)) {
-			// One of the demo social worker's plans misses its latest visit,
-			// so their tray shows an overdue timescale to explain: the
-			// visit before this one was at least wd+3 working days ago.
+			// One of the plans the demo social worker holds at AsOf misses
+			// its latest visit, so their tray shows an overdue timescale to
+			// explain: the visit before this one was at least wd+3 working
+			// days ago. (Whoever made the earlier visits, the clock is the
+			// worker's who holds the case now.)
 			w.st.demoLate = true
 			return ev.err
 		}

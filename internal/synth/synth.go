@@ -25,7 +25,7 @@ import (
 // Version numbers the generator. It changes whenever the same Options
 // give different records, so that an authority kept from an earlier run
 // (synthtest.Cached) is not mistaken for a current one.
-const Version = 3
+const Version = 4
 
 // Options control a generation.
 type Options struct {
