@@ -33,6 +33,7 @@ type Tx interface {
 	CaseworkTx
 	CensusTx
 	AnnexATx
+	BoardTx
 }
 
 // ClockTx stores computed clocks, explanations of missed clocks and local
