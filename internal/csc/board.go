@@ -309,7 +309,7 @@ type ResolutionInput struct {
 // ResolutionStatusInput changes a resolution's status: done needs a note
 // of what was done, dropped a reason; carried forward takes a new due
 // date or "next meeting" again, counted from MeetingID (the meeting that
-// carried it) when given.
+// carried it) when given. A non-zero OwnerID hands it to another owner.
 type ResolutionStatusInput struct {
 	Version       int    `json:"version"`
 	Status        string `json:"status"`
@@ -318,6 +318,7 @@ type ResolutionStatusInput struct {
 	MeetingID     int64  `json:"meeting_id"`
 	Due           string `json:"due"`
 	ByNextMeeting bool   `json:"by_next_meeting"`
+	OwnerID       int64  `json:"owner_id"`
 }
 
 // ResolutionQuery filters resolutions. Zero fields do not filter.
