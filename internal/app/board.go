@@ -16,15 +16,54 @@ import (
 // maxBoardMembers bounds a board's membership and a meeting's attendance.
 const maxBoardMembers = 60
 
-// Boards lists every board and committee. Needs improvement.view.
-func (a *App) Boards(ctx context.Context, actor csc.Actor) (out []csc.Board, err error) {
+// BoardSummary is a board as the list of boards shows it: its next
+// meeting and how many of its resolutions are outstanding and overdue.
+type BoardSummary struct {
+	csc.Board
+	Next        csc.Date `json:"next_meeting"`
+	Outstanding int      `json:"outstanding"`
+	Overdue     int      `json:"overdue"`
+}
+
+// Boards lists every board and committee, active ones first. Needs
+// improvement.view.
+func (a *App) Boards(ctx context.Context, actor csc.Actor) (out []BoardSummary, err error) {
 	defer csc.WrapOp(&err, "app.Boards")
 	if err := require(actor, csc.ActImprovementView); err != nil {
 		return nil, err
 	}
+	today := a.Today()
 	err = a.store.Read(ctx, func(tx csc.Tx) error {
-		out, err = tx.ListBoards()
-		return err
+		boards, err := tx.ListBoards()
+		if err != nil {
+			return err
+		}
+		open, err := tx.FindResolutions(csc.ResolutionQuery{Outstanding: true})
+		if err != nil {
+			return err
+		}
+		for _, b := range boards {
+			sum := BoardSummary{Board: b}
+			ms, err := tx.ListMeetings(b.ID)
+			if err != nil {
+				return err
+			}
+			for _, m := range ms {
+				if !m.Date.Before(today) {
+					sum.Next = m.Date
+				}
+			}
+			for _, r := range open {
+				if r.BoardID == b.ID {
+					sum.Outstanding++
+					if r.Overdue(today) {
+						sum.Overdue++
+					}
+				}
+			}
+			out = append(out, sum)
+		}
+		return nil
 	})
 	return out, err
 }

@@ -1,0 +1,214 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"cairn/internal/app"
+	"cairn/internal/csc"
+)
+
+// pageRoute is one page of an area whose routes are kept as a table, so
+// that a test can check its permission matrix covers every one.
+type pageRoute struct {
+	pattern string
+	h       func(s *Server, w http.ResponseWriter, r *http.Request, actor csc.Actor) error
+}
+
+// boardPages are the pages of boards and committees, their meetings and
+// resolutions.
+var boardPages = []pageRoute{
+	{"GET /boards", (*Server).boardList},
+	{"GET /boards/new", (*Server).boardNew},
+	{"POST /boards", (*Server).boardSave},
+	{"GET /boards/{board}", (*Server).boardShow},
+	{"GET /boards/{board}/edit", (*Server).boardEdit},
+	{"POST /boards/{board}", (*Server).boardSave},
+	{"POST /boards/{board}/meetings", (*Server).meetingSchedule},
+	{"GET /meetings/{meeting}", (*Server).meetingShow},
+	{"POST /meetings/{meeting}", (*Server).meetingReschedule},
+	{"POST /meetings/{meeting}/agenda", (*Server).agendaAdd},
+	{"POST /meetings/{meeting}/agenda/{item}/move", (*Server).agendaMove},
+	{"GET /meetings/{meeting}/minutes", (*Server).minutesForm},
+	{"POST /meetings/{meeting}/minutes", (*Server).minutesSave},
+	{"POST /meetings/{meeting}/resolutions", (*Server).resolutionRaise},
+	{"GET /resolutions", (*Server).resolutionList},
+	{"GET /resolutions/{resolution}", (*Server).resolutionShow},
+	{"POST /resolutions/{resolution}/status", (*Server).resolutionStatus},
+}
+
+// boardRoutes registers the pages of boards and committees.
+func (s *Server) boardRoutes(mux *http.ServeMux) {
+	for _, rt := range boardPages {
+		h := rt.h
+		mux.Handle(rt.pattern, s.page(func(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+			return h(s, w, r, actor)
+		}))
+	}
+}
+
+func init() {
+	funcs["boardKinds"] = func() []csc.BoardKind { return csc.BoardKinds }
+	funcs["resolutionStatus"] = csc.ResolutionStatusLabel
+	funcs["resolutionStatuses"] = func() []string { return csc.ResolutionStatuses }
+	funcs["meetingStatus"] = csc.MeetingStatusLabel
+	funcs["today"] = func(now time.Time) csc.Date { return csc.DateOf(now) }
+	funcs["daysOver"] = func(r csc.Resolution, now time.Time) int { return r.DaysOverdue(csc.DateOf(now)) }
+}
+
+type boardListData struct {
+	Boards []app.BoardSummary
+}
+
+func (s *Server) boardList(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	bs, err := s.app.Boards(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "board_list", &view{Title: "Boards and committees", Nav: "boards", Data: &boardListData{Boards: bs}})
+	return nil
+}
+
+// boardFormData is the form that adds or changes a board.
+type boardFormData struct {
+	ID     int64
+	Owners []app.Owner
+	Rows   []int // the members' rows: those held and a few spare
+}
+
+func (s *Server) boardForm(w http.ResponseWriter, r *http.Request, actor csc.Actor, id int64, st int, f url.Values, errs []csc.FieldError) error {
+	owners, err := s.app.Owners(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	title := "Add a board or committee"
+	if id != 0 {
+		title = "Change board"
+	}
+	d := &boardFormData{ID: id, Owners: owners, Rows: spareRows(f, "members", 4)}
+	s.render(w, r, st, "board_form", &view{Title: title, Nav: "boards", Form: f, Errors: errs, Data: d})
+	return nil
+}
+
+// spareRows numbers the rows of a repeating part of a form: those the form
+// holds and spare more.
+func spareRows(f url.Values, prefix string, spare int) []int {
+	n := 0
+	for n < 200 && (f.Has(fmt.Sprintf("%s.%d.name", prefix, n)) || f.Has(fmt.Sprintf("%s.%d.staff_id", prefix, n))) {
+		n++
+	}
+	out := make([]int, n+spare)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func (s *Server) boardNew(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	return s.boardForm(w, r, actor, 0, http.StatusOK, url.Values{"active": {"yes"}}, nil)
+}
+
+// loadBoard reads the board the path names.
+func (s *Server) loadBoard(r *http.Request, actor csc.Actor) (*app.BoardView, error) {
+	id, err := pathID(r, "board")
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Board(r.Context(), actor, id)
+}
+
+func (s *Server) boardEdit(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	v, err := s.loadBoard(r, actor)
+	if err != nil {
+		return err
+	}
+	b := v.Board
+	f := url.Values{"name": {b.Name}, "kind": {string(b.Kind)}, "version": {strconv.Itoa(b.Version)}}
+	if b.Active {
+		f.Set("active", "yes")
+	}
+	for i, m := range b.Members {
+		p := fmt.Sprintf("members.%d.", i)
+		f.Set(p+"name", m.Name)
+		f.Set(p+"role", m.Role)
+		if m.StaffID != 0 {
+			f.Set(p+"staff_id", strconv.FormatInt(m.StaffID, 10))
+			f.Set(p+"name", "")
+		}
+	}
+	return s.boardForm(w, r, actor, b.ID, http.StatusOK, f, nil)
+}
+
+// boardInputOf reads the board form. Every row is passed on, blank or not,
+// so that a problem in row n is reported against row n.
+func boardInputOf(f url.Values) csc.BoardInput {
+	in := csc.BoardInput{Version: version(f), Name: f.Get("name"), Kind: f.Get("kind"), Active: f.Get("active") == "yes"}
+	for _, i := range spareRows(f, "members", 0) {
+		p := fmt.Sprintf("members.%d.", i)
+		in.Members = append(in.Members, csc.BoardMember{StaffID: formID(f.Get(p + "staff_id")), Name: f.Get(p + "name"), Role: f.Get(p + "role")})
+	}
+	return in
+}
+
+func (s *Server) boardSave(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	var id int64
+	if r.PathValue("board") != "" {
+		var err error
+		if id, err = pathID(r, "board"); err != nil {
+			return err
+		}
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	b, err := s.app.SaveBoard(r.Context(), actor, id, boardInputOf(r.PostForm))
+	if csc.ErrorKind(err) == csc.Invalid {
+		return s.boardForm(w, r, actor, id, http.StatusBadRequest, r.PostForm, csc.ErrorFields(err))
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(w, "Board saved")
+	return redirect(w, r, fmt.Sprintf("/boards/%d", b.ID))
+}
+
+// boardPageData is a board's page.
+type boardPageData struct {
+	View *app.BoardView
+}
+
+func (s *Server) boardShow(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	return s.showBoard(w, r, actor, http.StatusOK, nil, nil)
+}
+
+func (s *Server) showBoard(w http.ResponseWriter, r *http.Request, actor csc.Actor, st int, f url.Values, errs []csc.FieldError) error {
+	v, err := s.loadBoard(r, actor)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, st, "board_show", &view{Title: v.Board.Name, Nav: "boards", Form: f, Errors: errs, Data: &boardPageData{View: v}})
+	return nil
+}
+
+func (s *Server) meetingSchedule(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	id, err := pathID(r, "board")
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := r.PostForm
+	m, err := s.app.ScheduleMeeting(r.Context(), actor, id, csc.MeetingInput{Date: f.Get("date"), Location: f.Get("location")})
+	if csc.ErrorKind(err) == csc.Invalid {
+		return s.showBoard(w, r, actor, http.StatusBadRequest, f, csc.ErrorFields(err))
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(w, "Meeting scheduled")
+	return redirect(w, r, fmt.Sprintf("/meetings/%d", m.ID))
+}
