@@ -33,6 +33,7 @@ type Tx interface {
 	CaseworkTx
 	CensusTx
 	AnnexATx
+	ImprovementTx
 	BoardTx
 }
 

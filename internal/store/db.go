@@ -45,6 +45,10 @@ type DB struct {
 	// pool (see stmtCache); nil on PostgreSQL, where pgx caches them.
 	writeStmts, readStmts *stmtCache
 
+	// On PostgreSQL, the tables ranked by their foreign keys, read after
+	// migrating, so that held-back inserts can be joined (coalesce.go).
+	order insertOrder
+
 	commits       atomic.Int64 // SQLite write transactions committed
 	checkpointing atomic.Bool  // a WAL checkpoint is running
 }
@@ -75,6 +79,12 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if db.Engine == Postgres {
+		if db.order, err = loadInsertOrder(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store: read the foreign keys: %w", err)
+		}
 	}
 	return db, nil
 }
@@ -205,7 +215,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly 
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts, conn: conn}
+	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts, conn: conn, order: db.order}
 	// Once the connection is back in the pool, prepare for sharing the
 	// statements this transaction had to prepare for itself.
 	defer stmts.prepareWanted()

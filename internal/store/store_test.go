@@ -354,3 +354,92 @@ func TestAuditRowsInBulk(t *testing.T) {
 		}
 	})
 }
+
+// A bulk load (the synthetic authority) holds back versioned updates with
+// its inserts and sends related rows as multi-row inserts; what it saves
+// must be what an ordinary transaction saves, and a stale update must
+// still fail the whole transaction.
+func TestBulkLoadSavesWhatAnOrdinaryWriteSaves(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		load := func(bulk bool, family string) []int64 {
+			var ids []int64
+			mustWrite(t, db, func(tx csc.Tx) error {
+				if bulk {
+					tx.(interface{ Bulk() }).Bulk()
+				}
+				var parent csc.Person
+				for i := range 40 {
+					p := csc.Person{Kind: csc.KindChild, GivenName: fmt.Sprintf("Child%02d", i), FamilyName: family,
+						DateOfBirth: csc.MustParseDate("2016-01-02").AddDays(i), Sex: "F", Disabilities: []csc.DisabilityCode{"NONE"}}
+					if err := tx.CreatePerson(&p); err != nil {
+						return err
+					}
+					if i == 0 {
+						parent = p
+					} else if err := tx.CreateRelationship(&csc.Relationship{PersonID: parent.ID, Other: p,
+						Type: csc.RelSibling, LivesWith: true}); err != nil {
+						return err
+					}
+					p.GivenName += "x"
+					if err := tx.UpdatePerson(&p); err != nil {
+						return err
+					}
+					ids = append(ids, p.ID)
+				}
+				return nil
+			})
+			return ids
+		}
+		describe := func(ids []int64) string {
+			var b strings.Builder
+			db.Read(ctx, func(tx csc.Tx) error {
+				for _, id := range ids {
+					p, err := tx.FindPersonByID(id)
+					if err != nil {
+						return err
+					}
+					rels, err := tx.ListRelationships(id)
+					if err != nil {
+						return err
+					}
+					found, _ := tx.FindPeople(csc.PersonQuery{Name: p.Name()})
+					searchable := false
+					for _, f := range found {
+						searchable = searchable || f.ID == id
+					}
+					fmt.Fprintf(&b, "%s v%d %v rels=%d found=%v\n", p.GivenName, p.Version, p.Disabilities, len(rels), searchable)
+				}
+				return nil
+			})
+			return b.String()
+		}
+		plainIDs, bulkIDs := load(false, "Plainfield"), load(true, "Bulkfield")
+		plain, bulk := describe(plainIDs), describe(bulkIDs)
+		if plain != bulk || !strings.Contains(bulk, "Child07x v2 [NONE] rels=1 found=true") {
+			t.Errorf("bulk load saved\n%s\nan ordinary write saved\n%s", bulk, plain)
+		}
+
+		p := csc.Person{Kind: csc.KindChild, GivenName: "Stale", FamilyName: "Loadwright"}
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.CreatePerson(&p) })
+		stale := p
+		mustWrite(t, db, func(tx csc.Tx) error { p.GivenName = "Fresh"; return tx.UpdatePerson(&p) })
+		err := db.Write(ctx, func(tx csc.Tx) error {
+			tx.(interface{ Bulk() }).Bulk()
+			other := csc.Person{Kind: csc.KindChild, GivenName: "Partway", FamilyName: "Loadwright"}
+			if err := tx.CreatePerson(&other); err != nil {
+				return err
+			}
+			stale.FamilyName = "Changed"
+			return tx.UpdatePerson(&stale)
+		})
+		if csc.ErrorKind(err) != csc.Conflict {
+			t.Fatalf("a stale update in a bulk load: got %v, want a conflict", err)
+		}
+		db.Read(ctx, func(tx csc.Tx) error {
+			if found, _ := tx.FindPeople(csc.PersonQuery{Name: "Loadwright"}); len(found) != 1 || found[0].GivenName != "Fresh" {
+				t.Errorf("after the failed bulk load the people named Loadwright are %v, want only the fresh save", found)
+			}
+			return nil
+		})
+	})
+}

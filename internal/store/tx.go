@@ -24,6 +24,8 @@ type Tx struct {
 	// On PostgreSQL, a write transaction's connection and the statements
 	// held back to be sent together (see pipeline.go).
 	conn    *sql.Conn
+	order   insertOrder // tables ranked by foreign keys, for joining held-back inserts
+	bulk    bool        // a bulk load: versioned updates are checked when sent (see Bulk)
 	held    []heldBack
 	inserts map[string]int      // inserts made, by table
 	ids     map[string]*idBlock // ids taken from sequences, by table
@@ -76,7 +78,7 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 		return s.ExecContext(t.ctx, args...)
 	}
 	if len(t.held) > 0 {
-		n, err := t.sendBatch(&heldBack{query, args}, nil)
+		n, err := t.sendBatch(&heldBack{query: query, args: args}, nil)
 		return batchResult(n), err
 	}
 	return t.tx.ExecContext(t.ctx, query, args...)
@@ -133,6 +135,15 @@ func (t *Tx) insert(query string, args ...any) (int64, error) {
 // "id = $n AND version = $m" and reports a conflict or absence when it
 // changes no row.
 func (t *Tx) updateVersioned(table string, id int64, query string, args ...any) error {
+	if t.bulk && t.conn != nil {
+		return t.hold(heldBack{query: query, args: args, check: func(n int64) error {
+			if n == 1 {
+				return nil
+			}
+			return csc.Errorf(csc.Conflict, "The %s %d being loaded was changed by someone else, or is not there.",
+				strings.ReplaceAll(table, "_", " "), id)
+		}})
+	}
 	res, err := t.exec(query, args...)
 	if err != nil {
 		return mapErr(err)

@@ -186,6 +186,9 @@ func (g *famGen) writeFamilies(ctx context.Context, st csc.Store, staff *staffin
 	r := newRand(g.opt.Seed, streamAssign, 0)
 	for batch := range batches {
 		err := st.Write(ctx, func(tx csc.Tx) error {
+			if b, ok := tx.(interface{ Bulk() }); ok {
+				b.Bulk()
+			}
 			w := &writer{tx: tx, st: staff, r: r, sum: sum, seed: g.opt.Seed, asOf: g.opt.AsOf}
 			for _, f := range batch {
 				if err := w.family(f); err != nil {
