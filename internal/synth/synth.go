@@ -50,6 +50,8 @@ type Summary struct {
 	Assessments, Visits     int
 	CINPlans, CPPlans       int
 	EarlyHelp               int
+	// Boards and committees, their meetings and resolutions.
+	Boards, Meetings, Resolutions int
 }
 
 // batchChildren is about how many children are written per transaction:
@@ -93,8 +95,13 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 		return sum, fmt.Errorf("synth: organisation: %w", err)
 	}
 	progress("organisation", 1, 1)
-	err := g.writeFamilies(ctx, st, staff, &sum, progress)
-	return sum, err
+	if err := g.writeFamilies(ctx, st, staff, &sum, progress); err != nil {
+		return sum, err
+	}
+	if err := st.Write(ctx, func(tx csc.Tx) error { return writeBoards(tx, staff, opt.AsOf, &sum) }); err != nil {
+		return sum, fmt.Errorf("synth: boards: %w", err)
+	}
+	return sum, nil
 }
 
 // counters number the synthetic NHS numbers and UPNs in family order.
