@@ -24,6 +24,7 @@ var boardRoutes = []route{
 	{Method: http.MethodPost, Path: "/resolutions", Handler: (*server).raiseResolution},
 	{Method: http.MethodGet, Path: "/resolutions/{id}", Handler: (*server).findResolution},
 	{Method: http.MethodPost, Path: "/resolutions/{id}/status", Handler: (*server).updateResolution},
+	{Method: http.MethodPut, Path: "/resolutions/{id}/links", Handler: (*server).linkResolution},
 	{Method: http.MethodGet, Path: "/resolution-owners", Handler: (*server).listOwners},
 }
 
@@ -44,7 +45,7 @@ func meetingOut(m *csc.Meeting) csc.Meeting {
 
 func resolutionOut(r *csc.Resolution) csc.Resolution {
 	out := *r
-	out.Updates = nonNil(out.Updates)
+	out.Updates, out.ActionIDs, out.FindingIDs = nonNil(out.Updates), nonNil(out.ActionIDs), nonNil(out.FindingIDs)
 	return out
 }
 
@@ -170,7 +171,7 @@ func (s *server) findMeeting(w http.ResponseWriter, r *http.Request, actor csc.A
 	}
 	return writeJSON(w, http.StatusOK, meetingDetailJSON{Meeting: meetingOut(v.Meeting), Resolutions: list(v.Raised, resolutionOut),
 		MattersArising: list(v.Arising, func(m *app.MatterArising) app.MatterArising {
-			m.Updates = nonNil(m.Updates)
+			m.Resolution = resolutionOut(&m.Resolution)
 			return *m
 		}), PreviousMeetingID: meetingRef(v.Previous), NextMeetingID: meetingRef(v.Next)})
 }
@@ -282,20 +283,32 @@ func (s *server) findResolution(w http.ResponseWriter, r *http.Request, actor cs
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, resolutionOut(res))
+	return writeJSON(w, http.StatusOK, resolutionOut(res.Resolution))
+}
+
+// resolutionVersion reads a resolution's current version after a conflict.
+func (s *server) resolutionVersion(r *http.Request, actor csc.Actor) func(id int64) (int, error) {
+	return func(id int64) (int, error) {
+		res, err := s.app.Resolution(r.Context(), actor, id)
+		if err != nil {
+			return 0, err
+		}
+		return res.Version, nil
+	}
 }
 
 func (s *server) updateResolution(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
 	return versionedChange(w, r, func(in csc.ResolutionStatusInput) int { return in.Version }, func(id int64, in csc.ResolutionStatusInput) (any, error) {
 		res, err := s.app.UpdateResolution(r.Context(), actor, id, in)
 		return valueOf(res, err, resolutionOut)
-	}, func(id int64) (int, error) {
-		res, err := s.app.Resolution(r.Context(), actor, id)
-		if err != nil {
-			return 0, err
-		}
-		return res.Version, nil
-	})
+	}, s.resolutionVersion(r, actor))
+}
+
+func (s *server) linkResolution(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	return versionedChange(w, r, func(in csc.ResolutionLinksInput) int { return in.Version }, func(id int64, in csc.ResolutionLinksInput) (any, error) {
+		res, err := s.app.LinkResolution(r.Context(), actor, id, in)
+		return valueOf(res, err, resolutionOut)
+	}, s.resolutionVersion(r, actor))
 }
 
 func (s *server) listOwners(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {

@@ -25,7 +25,7 @@ func init() {
 		"Resolutions": reflect.TypeFor[resolutionsJSON](), "ResolutionInput": reflect.TypeFor[csc.ResolutionInput](),
 		"ResolutionStatusInput": reflect.TypeFor[csc.ResolutionStatusInput](), "MatterArising": reflect.TypeFor[app.MatterArising](),
 		"MeetingDetail": reflect.TypeFor[meetingDetailJSON](), "Owner": reflect.TypeFor[app.Owner](),
-		"Owners": reflect.TypeFor[ownersJSON](),
+		"Owners": reflect.TypeFor[ownersJSON](), "ResolutionLinksInput": reflect.TypeFor[csc.ResolutionLinksInput](),
 	} {
 		schemaTypes[name] = typ
 	}

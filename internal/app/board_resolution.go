@@ -8,18 +8,63 @@ import (
 	"cairn/internal/csc"
 )
 
-// Resolution reads one resolution with the history of its status. Needs
-// improvement.view.
-func (a *App) Resolution(ctx context.Context, actor csc.Actor, id int64) (r *csc.Resolution, err error) {
+// ResolutionView is a resolution with the improvement actions and
+// findings it is linked to.
+type ResolutionView struct {
+	*csc.Resolution
+	Actions  []csc.ImprovementAction
+	Findings []csc.Finding
+}
+
+// Resolution reads one resolution with the history of its status and what
+// it is linked to. Needs improvement.view.
+func (a *App) Resolution(ctx context.Context, actor csc.Actor, id int64) (v *ResolutionView, err error) {
 	defer csc.WrapOp(&err, "app.Resolution")
 	if err := require(actor, csc.ActImprovementView); err != nil {
 		return nil, err
 	}
+	v = &ResolutionView{}
 	err = a.store.Read(ctx, func(tx csc.Tx) error {
-		r, err = tx.FindResolutionByID(id)
+		var err error
+		if v.Resolution, err = tx.FindResolutionByID(id); err != nil {
+			return err
+		}
+		for _, x := range v.ActionIDs {
+			act, err := tx.FindImprovementActionByID(x)
+			if err != nil {
+				return err
+			}
+			v.Actions = append(v.Actions, *act)
+		}
+		for _, x := range v.FindingIDs {
+			f, err := tx.FindFindingByID(x)
+			if err != nil {
+				return err
+			}
+			v.Findings = append(v.Findings, *f)
+		}
+		return nil
+	})
+	return valueOrNil(v, err)
+}
+
+// PlanChoices lists the improvement plan's actions and every inspection's
+// findings, for choosing what a resolution is about. Needs
+// improvement.view.
+func (a *App) PlanChoices(ctx context.Context, actor csc.Actor) (actions []csc.ImprovementAction, findings []csc.Finding, err error) {
+	defer csc.WrapOp(&err, "app.PlanChoices")
+	if err := require(actor, csc.ActImprovementView); err != nil {
+		return nil, nil, err
+	}
+	err = a.store.Read(ctx, func(tx csc.Tx) error {
+		var err error
+		if actions, err = tx.ListImprovementActions(); err != nil {
+			return err
+		}
+		findings, err = tx.ListFindings(0)
 		return err
 	})
-	return r, err
+	return actions, findings, err
 }
 
 // Resolutions lists the resolutions q matches, across boards. Needs
@@ -100,6 +145,9 @@ func (a *App) RaiseResolution(ctx context.Context, actor csc.Actor, in csc.Resol
 		r.BoardID, r.MeetingID, r.MeetingDate, r.DueFromMeetingID, r.AgendaItemID = m.BoardID, m.ID, m.Date, m.ID, in.AgendaItemID
 		r.Due = dueWhen(&probs, in.Due, in.ByNextMeeting, m.Date, "the meeting it was raised at")
 		r.OwnerName = resolutionOwner(tx, &probs, in.OwnerID)
+		if r.ActionIDs, r.FindingIDs, err = planLinks(tx, &probs, in.ActionIDs, in.FindingIDs); err != nil {
+			return err
+		}
 		if err := probs.Err(); err != nil {
 			return err
 		}
@@ -138,6 +186,84 @@ func raisingMeeting(tx csc.Tx, probs *csc.Problems, in csc.ResolutionInput, toda
 		probs.Add("agenda_item_id", "Choose an item on this meeting's agenda")
 	}
 	return m, nil
+}
+
+// maxLinks bounds the actions, and the findings, one resolution links to.
+const maxLinks = 50
+
+// planLinks checks the improvement actions and findings a resolution is
+// to be linked to exist, and drops repeats.
+func planLinks(tx csc.Tx, probs *csc.Problems, actionIDs, findingIDs []int64) ([]int64, []int64, error) {
+	check := func(field, what string, ids []int64, find func(int64) error) ([]int64, error) {
+		if len(ids) > maxLinks {
+			probs.Add(field, "Link at most %d %ss", maxLinks, what)
+			return nil, nil
+		}
+		var out []int64
+		for _, id := range ids {
+			if slices.Contains(out, id) {
+				continue
+			}
+			err := find(id)
+			if csc.ErrorKind(err) == csc.NotFound || id <= 0 {
+				probs.Add(field, "There is no %s %d", what, id)
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			out = append(out, id)
+		}
+		return out, nil
+	}
+	actions, err := check("action_ids", "improvement action", actionIDs, func(id int64) error {
+		_, err := tx.FindImprovementActionByID(id)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	findings, err := check("finding_ids", "finding", findingIDs, func(id int64) error {
+		_, err := tx.FindFindingByID(id)
+		return err
+	})
+	return actions, findings, err
+}
+
+// LinkResolution replaces the improvement actions and inspection findings
+// a resolution is about. Needs improvement.edit.
+func (a *App) LinkResolution(ctx context.Context, actor csc.Actor, id int64, in csc.ResolutionLinksInput) (r *csc.Resolution, err error) {
+	defer csc.WrapOp(&err, "app.LinkResolution")
+	if err := require(actor, csc.ActImprovementEdit); err != nil {
+		return nil, err
+	}
+	err = a.write(ctx, func(tx csc.Tx, au *auditor) error {
+		var err error
+		if r, err = tx.FindResolutionByID(id); err != nil {
+			return err
+		}
+		var probs csc.Problems
+		actions, findings, err := planLinks(tx, &probs, in.ActionIDs, in.FindingIDs)
+		if err != nil {
+			return err
+		}
+		if err := probs.Err(); err != nil {
+			return err
+		}
+		r.Version = in.Version
+		if err := tx.UpdateResolution(r); err != nil {
+			return err
+		}
+		if err := tx.SetResolutionLinks(id, actions, findings); err != nil {
+			return err
+		}
+		au.add(actor, "update", "board_resolution", id, 0, "links")
+		saved, err := tx.FindResolutionByID(id)
+		if err == nil {
+			*r = *saved
+		}
+		return err
+	})
+	return valueOrNil(r, err)
 }
 
 // UpdateResolution changes a resolution's status, recording the change in

@@ -354,3 +354,49 @@ func TestMinutesAndAgenda(t *testing.T) {
 		}
 	})
 }
+
+// TestResolutionPlanLinks links a resolution to an improvement action and
+// a finding, refusing ones that do not exist with nothing saved, and
+// replaces the links later.
+func TestResolutionPlanLinks(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		_, m := boardWithMeeting(t, e, "2026-02-12")
+		var act csc.ImprovementAction
+		var fs []csc.Finding
+		err := e.DB.Write(ctx, func(tx csc.Tx) error {
+			ins := csc.Inspection{Kind: csc.InspFocusedVisit, NoticeDate: csc.MustParseDate("2025-08-08")}
+			if err := tx.CreateInspection(&ins); err != nil {
+				return err
+			}
+			fs = []csc.Finding{{InspectionID: ins.ID, Kind: csc.FindingImprovement, Text: "Homeless young people.", AreaVersion: "2026.1"}}
+			if err := tx.CreateFindings(fs); err != nil {
+				return err
+			}
+			act = csc.ImprovementAction{Title: "Joint protocol with housing", Theme: "homeless_16_17", OwnerID: e.Staff[csc.RoleQA].ID,
+				Start: csc.MustParseDate("2026-01-05"), Due: csc.MustParseDate("2026-06-30"), Status: csc.StatusInProgress}
+			return tx.CreateImprovementAction(&act)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := csc.ResolutionInput{MeetingID: m.ID, Text: "Report on homeless young people", OwnerID: e.Staff[csc.RoleQA].ID,
+			ByNextMeeting: true, ActionIDs: []int64{act.ID, 9999}, FindingIDs: []int64{-3}}
+		_, err = e.App.RaiseResolution(ctx, e.Actor(csc.RoleQA), in)
+		if !hasFieldError(err, "action_ids", "There is no improvement action 9999") || !hasFieldError(err, "finding_ids", "There is no finding -3") {
+			t.Errorf("links to records that do not exist: %v", err)
+		}
+		in.ActionIDs, in.FindingIDs = []int64{act.ID, act.ID}, []int64{fs[0].ID}
+		r := raise(t, e, in)
+		v, err := e.App.Resolution(ctx, e.Actor(csc.RoleBoardMember), r.ID)
+		if err != nil || len(v.Actions) != 1 || v.Actions[0].Title != "Joint protocol with housing" || len(v.Findings) != 1 {
+			t.Errorf("linked: %+v, %v", v, err)
+		}
+		if _, err := e.App.LinkResolution(ctx, e.Actor(csc.RoleBoardMember), r.ID, csc.ResolutionLinksInput{Version: r.Version}); csc.ErrorKind(err) != csc.Forbidden {
+			t.Errorf("a board member changed the links: %v", err)
+		}
+		got, err := e.App.LinkResolution(ctx, e.Actor(csc.RoleQA), r.ID, csc.ResolutionLinksInput{Version: r.Version, FindingIDs: []int64{fs[0].ID}})
+		if err != nil || len(got.ActionIDs) != 0 || len(got.FindingIDs) != 1 || got.Version != r.Version+1 {
+			t.Errorf("relinked: %+v, %v", got, err)
+		}
+	})
+}

@@ -31,6 +31,9 @@ type BoardTx interface {
 	// the meeting a "next meeting" due date counts from.
 	UpdateResolution(r *Resolution) error
 	CreateResolutionUpdate(u *ResolutionUpdate) error
+	// SetResolutionLinks replaces the improvement actions and findings a
+	// resolution is linked to.
+	SetResolutionLinks(id int64, actionIDs, findingIDs []int64) error
 	// FindResolutionByID returns a resolution with its due date resolved
 	// and its history of updates, oldest first.
 	FindResolutionByID(id int64) (*Resolution, error)
@@ -236,9 +239,13 @@ type Resolution struct {
 	StatusNote       string             `json:"status_note"` // what was done, or why it was dropped
 	ClosedOn         Date               `json:"closed_on"`   // when it was done or dropped
 	Updates          []ResolutionUpdate `json:"updates"`
-	RecordedByID     int64              `json:"recorded_by_id"`
-	CreatedAt        time.Time          `json:"created_at"`
-	Version          int                `json:"version"`
+	// ActionIDs and FindingIDs are the improvement plan's actions and the
+	// inspection findings the resolution is about.
+	ActionIDs    []int64   `json:"action_ids"`
+	FindingIDs   []int64   `json:"finding_ids"`
+	RecordedByID int64     `json:"recorded_by_id"`
+	CreatedAt    time.Time `json:"created_at"`
+	Version      int       `json:"version"`
 }
 
 // Outstanding reports whether the resolution still needs doing: open or
@@ -304,6 +311,18 @@ type ResolutionInput struct {
 	OwnerID       int64  `json:"owner_id"`
 	Due           string `json:"due"`
 	ByNextMeeting bool   `json:"by_next_meeting"`
+	// ActionIDs and FindingIDs link the resolution to the improvement
+	// plan's actions and to inspection findings; both may be empty.
+	ActionIDs  []int64 `json:"action_ids"`
+	FindingIDs []int64 `json:"finding_ids"`
+}
+
+// ResolutionLinksInput replaces the actions and findings a resolution is
+// linked to.
+type ResolutionLinksInput struct {
+	Version    int     `json:"version"`
+	ActionIDs  []int64 `json:"action_ids"`
+	FindingIDs []int64 `json:"finding_ids"`
 }
 
 // ResolutionStatusInput changes a resolution's status: done needs a note

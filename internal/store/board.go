@@ -178,7 +178,63 @@ func (t *Tx) CreateResolution(r *csc.Resolution) error {
 		r.BoardID, r.MeetingID, nullID(r.AgendaItemID), r.Text, r.OwnerID, storedDue(r), r.ByNextMeeting,
 		r.DueFromMeetingID, r.Status, r.StatusNote, r.ClosedOn, nullID(r.RecordedByID), t.now)
 	r.ID = id
-	return mapErr(err)
+	if err != nil {
+		return mapErr(err)
+	}
+	return t.SetResolutionLinks(r.ID, r.ActionIDs, r.FindingIDs)
+}
+
+// SetResolutionLinks replaces a resolution's links to improvement actions
+// and inspection findings.
+func (t *Tx) SetResolutionLinks(id int64, actionIDs, findingIDs []int64) error {
+	for _, link := range []struct {
+		table, column string
+		ids           []int64
+	}{{"board_resolution_action", "action_id", actionIDs}, {"board_resolution_finding", "finding_id", findingIDs}} {
+		if _, err := t.exec(`DELETE FROM `+link.table+` WHERE resolution_id = $1`, id); err != nil {
+			return err
+		}
+		for _, x := range link.ids {
+			if _, err := t.exec(`INSERT INTO `+link.table+` (resolution_id, `+link.column+`) VALUES ($1, $2)`, id, x); err != nil {
+				return mapErr(err)
+			}
+		}
+	}
+	return nil
+}
+
+// loadResolutionLinks fills in the actions and findings the resolutions
+// are linked to.
+func (t *Tx) loadResolutionLinks(rs []csc.Resolution) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	at := map[int64]*csc.Resolution{}
+	ids := make([]int64, len(rs))
+	for i := range rs {
+		at[rs[i].ID], ids[i] = &rs[i], rs[i].ID
+	}
+	in, args := idList(ids)
+	rows, err := t.query(`SELECT resolution_id, 'action', action_id FROM board_resolution_action WHERE resolution_id IN (`+in+`)
+		UNION ALL SELECT resolution_id, 'finding', finding_id FROM board_resolution_finding WHERE resolution_id IN (`+in+`)
+		ORDER BY 1, 2, 3`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rid, x int64
+		var kind string
+		if err := rows.Scan(&rid, &kind, &x); err != nil {
+			return err
+		}
+		if r := at[rid]; kind == "action" {
+			r.ActionIDs = append(r.ActionIDs, x)
+		} else {
+			r.FindingIDs = append(r.FindingIDs, x)
+		}
+	}
+	return rows.Err()
 }
 
 // storedDue is the due date a resolution stores: none when it is due by
@@ -234,7 +290,14 @@ func (t *Tx) FindResolutionByID(id int64) (*csc.Resolution, error) {
 		}
 		r.Updates = append(r.Updates, u)
 	}
-	return &r, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	one := []csc.Resolution{r}
+	if err := t.loadResolutionLinks(one); err != nil {
+		return nil, err
+	}
+	return &one[0], nil
 }
 
 // FindResolutions returns the resolutions q matches, oldest meeting first.
@@ -280,5 +343,9 @@ func (t *Tx) FindResolutions(q csc.ResolutionQuery) ([]csc.Resolution, error) {
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, t.loadResolutionLinks(out)
 }

@@ -161,3 +161,69 @@ func TestBoardRoundTrip(t *testing.T) {
 		})
 	})
 }
+
+// TestResolutionLinks links a resolution to an improvement action and a
+// finding when it is raised, reads the links back singly and in lists,
+// replaces them, and refuses a link to an action that does not exist.
+func TestResolutionLinks(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		lead := csc.Staff{Username: "lead", Name: "Lee Leader", Role: csc.RoleSeniorLeader, Active: true, Employment: csc.EmployPermanent}
+		var fs []csc.Finding
+		var act csc.ImprovementAction
+		var r csc.Resolution
+		mustWrite(t, db, func(tx csc.Tx) error {
+			if err := tx.CreateStaff(&lead, ""); err != nil {
+				return err
+			}
+			ins := csc.Inspection{Kind: csc.InspFocusedVisit, NoticeDate: csc.MustParseDate("2025-08-08")}
+			if err := tx.CreateInspection(&ins); err != nil {
+				return err
+			}
+			fs = []csc.Finding{{InspectionID: ins.ID, Kind: csc.FindingImprovement, Text: "Homeless young people.", AreaVersion: "2026.1"},
+				{InspectionID: ins.ID, Kind: csc.FindingImprovement, Text: "Workforce capacity.", AreaVersion: "2026.1"}}
+			if err := tx.CreateFindings(fs); err != nil {
+				return err
+			}
+			act = csc.ImprovementAction{Title: "Joint protocol with housing", Theme: "homeless_16_17", OwnerID: lead.ID,
+				Start: csc.MustParseDate("2026-01-05"), Due: csc.MustParseDate("2026-06-30"), Status: csc.StatusInProgress}
+			if err := tx.CreateImprovementAction(&act); err != nil {
+				return err
+			}
+			b := csc.Board{Name: "Scrutiny", Kind: csc.BoardScrutiny, Active: true}
+			if err := tx.CreateBoard(&b); err != nil {
+				return err
+			}
+			m := csc.Meeting{BoardID: b.ID, Date: csc.MustParseDate("2026-02-05"), Status: csc.MeetingHeld}
+			if err := tx.CreateMeeting(&m); err != nil {
+				return err
+			}
+			r = csc.Resolution{BoardID: b.ID, MeetingID: m.ID, DueFromMeetingID: m.ID, Text: "Report on homeless young people",
+				OwnerID: lead.ID, ByNextMeeting: true, Status: csc.ResolutionOpen, ActionIDs: []int64{act.ID}, FindingIDs: []int64{fs[0].ID, fs[1].ID}}
+			return tx.CreateResolution(&r)
+		})
+		mustWrite(t, db, func(tx csc.Tx) error {
+			got, err := tx.FindResolutionByID(r.ID)
+			if err != nil {
+				return err
+			}
+			if len(got.ActionIDs) != 1 || got.ActionIDs[0] != act.ID || len(got.FindingIDs) != 2 {
+				t.Errorf("links read back: actions %v, findings %v", got.ActionIDs, got.FindingIDs)
+			}
+			if err := tx.SetResolutionLinks(r.ID, nil, []int64{fs[1].ID}); err != nil {
+				return err
+			}
+			list, err := tx.FindResolutions(csc.ResolutionQuery{BoardID: r.BoardID})
+			if err != nil {
+				return err
+			}
+			if len(list) != 1 || len(list[0].ActionIDs) != 0 || len(list[0].FindingIDs) != 1 || list[0].FindingIDs[0] != fs[1].ID {
+				t.Errorf("links after replacing: %+v", list)
+			}
+			return nil
+		})
+		err := db.Write(ctx, func(tx csc.Tx) error { return tx.SetResolutionLinks(r.ID, []int64{act.ID + 100}, nil) })
+		if err == nil {
+			t.Errorf("a link to an action that does not exist was saved")
+		}
+	})
+}

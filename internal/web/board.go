@@ -38,6 +38,7 @@ var boardPages = []pageRoute{
 	{"GET /resolutions", (*Server).resolutionList},
 	{"GET /resolutions/{resolution}", (*Server).resolutionShow},
 	{"POST /resolutions/{resolution}/status", (*Server).resolutionStatus},
+	{"POST /resolutions/{resolution}/links", (*Server).resolutionLinks},
 }
 
 // boardRoutes registers the pages of boards and committees.
@@ -55,6 +56,7 @@ func init() {
 	funcs["resolutionStatus"] = csc.ResolutionStatusLabel
 	funcs["resolutionStatuses"] = func() []string { return csc.ResolutionStatuses }
 	funcs["meetingStatus"] = csc.MeetingStatusLabel
+	funcs["hasID"] = func(vs []string, id int64) bool { return contains(vs, strconv.FormatInt(id, 10)) }
 	funcs["today"] = func(now time.Time) csc.Date { return csc.DateOf(now) }
 	funcs["daysOver"] = func(r csc.Resolution, now time.Time) int { return r.DaysOverdue(csc.DateOf(now)) }
 }

@@ -47,9 +47,13 @@ func (s *Server) resolutionList(w http.ResponseWriter, r *http.Request, actor cs
 // resolutionPageData is a resolution's page with its history and, for
 // those who keep the board, the form that changes its status.
 type resolutionPageData struct {
-	R        *csc.Resolution
+	R        *app.ResolutionView
 	Meetings []csc.Meeting // the board's meetings, for "agreed at"
 	Owners   []app.Owner
+	// Actions and Findings are the choices for what the resolution is
+	// about.
+	Actions  []csc.ImprovementAction
+	Findings []csc.Finding
 }
 
 func (s *Server) resolutionShow(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
@@ -75,9 +79,20 @@ func (s *Server) showResolution(w http.ResponseWriter, r *http.Request, actor cs
 		if d.Owners, err = s.app.Owners(r.Context(), actor); err != nil {
 			return err
 		}
+		if d.Actions, d.Findings, err = s.app.PlanChoices(r.Context(), actor); err != nil {
+			return err
+		}
 	}
 	if f.Get("version") == "" {
 		f.Set("version", fmt.Sprint(res.Version))
+	}
+	if _, posted := f["linking"]; !posted {
+		for _, x := range res.ActionIDs {
+			f.Add("action_ids", fmt.Sprint(x))
+		}
+		for _, x := range res.FindingIDs {
+			f.Add("finding_ids", fmt.Sprint(x))
+		}
 	}
 	s.render(w, r, st, "resolution_show", &view{Title: "Resolution " + fmt.Sprint(res.ID), Nav: "boards", Form: f, Errors: errs, Data: d})
 	return nil
@@ -103,4 +118,35 @@ func (s *Server) resolutionStatus(w http.ResponseWriter, r *http.Request, actor 
 	}
 	s.flash(w, "Resolution updated")
 	return redirect(w, r, fmt.Sprintf("/resolutions/%d", id))
+}
+
+// formIDs reads the ids a multiple choice sends; anything not a positive
+// whole number is passed on as 0, which the service refuses by name.
+func formIDs(vs []string) []int64 {
+	out := make([]int64, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, formID(v))
+	}
+	return out
+}
+
+func (s *Server) resolutionLinks(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	id, err := pathID(r, "resolution")
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := r.PostForm
+	_, err = s.app.LinkResolution(r.Context(), actor, id, csc.ResolutionLinksInput{Version: version(f),
+		ActionIDs: formIDs(f["action_ids"]), FindingIDs: formIDs(f["finding_ids"])})
+	if csc.ErrorKind(err) == csc.Invalid {
+		return s.showResolution(w, r, actor, http.StatusBadRequest, f, csc.ErrorFields(err))
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(w, "Links saved")
+	return redirect(w, r, fmt.Sprintf("/resolutions/%d#links", id))
 }

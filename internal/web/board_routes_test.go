@@ -112,6 +112,9 @@ var boardRoutes = []boardRoute{
 	{"POST", "/resolutions/{resolution}/status", func(f boardFixture, s *site) url.Values {
 		return url.Values{"version": {fmt.Sprint(f.resolutionVersion)}, "status": {"done"}, "note": {"Circulated by email."}}
 	}, improvementEditors},
+	{"POST", "/resolutions/{resolution}/links", func(f boardFixture, s *site) url.Values {
+		return url.Values{"version": {fmt.Sprint(f.resolutionVersion)}, "linking": {"yes"}}
+	}, improvementEditors},
 }
 
 // TestBoardRoutesPermitAuditAndRefuse checks every page of boards and

@@ -80,3 +80,19 @@ CREATE TABLE board_resolution_update (
     recorded_at   TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX board_resolution_update_resolution ON board_resolution_update(resolution_id);
+
+-- The improvement plan's actions and the inspection findings a resolution
+-- is about: many to many, like an action's findings.
+CREATE TABLE board_resolution_action (
+    resolution_id BIGINT NOT NULL REFERENCES board_resolution(id),
+    action_id     BIGINT NOT NULL REFERENCES improvement_action(id),
+    PRIMARY KEY (resolution_id, action_id)
+);
+CREATE INDEX board_resolution_action_action ON board_resolution_action(action_id);
+
+CREATE TABLE board_resolution_finding (
+    resolution_id BIGINT NOT NULL REFERENCES board_resolution(id),
+    finding_id    BIGINT NOT NULL REFERENCES finding(id),
+    PRIMARY KEY (resolution_id, finding_id)
+);
+CREATE INDEX board_resolution_finding_finding ON board_resolution_finding(finding_id);
