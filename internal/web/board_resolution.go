@@ -98,7 +98,11 @@ func (s *Server) showResolution(w http.ResponseWriter, r *http.Request, actor cs
 	return nil
 }
 
-func (s *Server) resolutionStatus(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+// resolutionChange reads a change to a resolution from its form, applies
+// it with do, and redirects to the resolution's page with a confirmation,
+// or shows the page again with the form's errors.
+func (s *Server) resolutionChange(w http.ResponseWriter, r *http.Request, actor csc.Actor, done, anchor string,
+	do func(id int64, f url.Values) error) error {
 	id, err := pathID(r, "resolution")
 	if err != nil {
 		return err
@@ -106,18 +110,24 @@ func (s *Server) resolutionStatus(w http.ResponseWriter, r *http.Request, actor 
 	if err := parseForm(r); err != nil {
 		return err
 	}
-	f := r.PostForm
-	_, err = s.app.UpdateResolution(r.Context(), actor, id, csc.ResolutionStatusInput{Version: version(f), Status: f.Get("status"),
-		Note: f.Get("note"), On: f.Get("on"), MeetingID: formID(f.Get("meeting_id")), Due: dueField(f),
-		ByNextMeeting: f.Get("due_when") == "next", OwnerID: formID(f.Get("owner_id"))})
+	err = do(id, r.PostForm)
 	if csc.ErrorKind(err) == csc.Invalid {
-		return s.showResolution(w, r, actor, http.StatusBadRequest, f, csc.ErrorFields(err))
+		return s.showResolution(w, r, actor, http.StatusBadRequest, r.PostForm, csc.ErrorFields(err))
 	}
 	if err != nil {
 		return err
 	}
-	s.flash(w, "Resolution updated")
-	return redirect(w, r, fmt.Sprintf("/resolutions/%d", id))
+	s.flash(w, done)
+	return redirect(w, r, fmt.Sprintf("/resolutions/%d#%s", id, anchor))
+}
+
+func (s *Server) resolutionStatus(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	return s.resolutionChange(w, r, actor, "Resolution updated", "history", func(id int64, f url.Values) error {
+		_, err := s.app.UpdateResolution(r.Context(), actor, id, csc.ResolutionStatusInput{Version: version(f), Status: f.Get("status"),
+			Note: f.Get("note"), On: f.Get("on"), MeetingID: formID(f.Get("meeting_id")), Due: dueField(f),
+			ByNextMeeting: f.Get("due_when") == "next", OwnerID: formID(f.Get("owner_id"))})
+		return err
+	})
 }
 
 // formIDs reads the ids a multiple choice sends; anything not a positive
@@ -131,22 +141,9 @@ func formIDs(vs []string) []int64 {
 }
 
 func (s *Server) resolutionLinks(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
-	id, err := pathID(r, "resolution")
-	if err != nil {
+	return s.resolutionChange(w, r, actor, "Links saved", "links", func(id int64, f url.Values) error {
+		_, err := s.app.LinkResolution(r.Context(), actor, id, csc.ResolutionLinksInput{Version: version(f),
+			ActionIDs: formIDs(f["action_ids"]), FindingIDs: formIDs(f["finding_ids"])})
 		return err
-	}
-	if err := parseForm(r); err != nil {
-		return err
-	}
-	f := r.PostForm
-	_, err = s.app.LinkResolution(r.Context(), actor, id, csc.ResolutionLinksInput{Version: version(f),
-		ActionIDs: formIDs(f["action_ids"]), FindingIDs: formIDs(f["finding_ids"])})
-	if csc.ErrorKind(err) == csc.Invalid {
-		return s.showResolution(w, r, actor, http.StatusBadRequest, f, csc.ErrorFields(err))
-	}
-	if err != nil {
-		return err
-	}
-	s.flash(w, "Links saved")
-	return redirect(w, r, fmt.Sprintf("/resolutions/%d#links", id))
+	})
 }
