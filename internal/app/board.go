@@ -204,22 +204,19 @@ type Owner struct {
 	Role csc.Role `json:"role"`
 }
 
-// Owners lists the active staff who may own a resolution or sit on a
-// board, by name. Needs improvement.edit.
-func (a *App) Owners(ctx context.Context, actor csc.Actor) (out []Owner, err error) {
-	defer csc.WrapOp(&err, "app.Owners")
-	if err := require(actor, csc.ActImprovementEdit); err != nil {
+// Owners lists the staff who may own a resolution or sit on a board: the
+// action owners of the improvement plan (every open account) but for
+// inspectors, whose accounts are temporary. Needs improvement.edit.
+func (a *App) Owners(ctx context.Context, actor csc.Actor) ([]Owner, error) {
+	staff, err := a.ActionOwners(ctx, actor)
+	if err != nil {
 		return nil, err
 	}
-	now := a.Now()
-	err = a.store.Read(ctx, func(tx csc.Tx) error {
-		staff, err := tx.ListStaff(0)
-		for _, s := range staff {
-			if s.Usable(now) && s.Role != csc.RoleInspector {
-				out = append(out, Owner{ID: s.ID, Name: s.Name, Role: s.Role})
-			}
+	var out []Owner
+	for _, s := range staff {
+		if s.Role != csc.RoleInspector {
+			out = append(out, Owner{ID: s.ID, Name: s.Name, Role: s.Role})
 		}
-		return err
-	})
-	return out, err
+	}
+	return out, nil
 }

@@ -279,6 +279,38 @@ func (a *App) MoveAgendaItem(ctx context.Context, actor csc.Actor, meetingID, it
 	})
 }
 
+// AddAgendaReport files a report (a PDF, checked by its magic bytes and a
+// parse, within the size limit) under an agenda item, in the improvement
+// area's document store. Needs improvement.edit.
+func (a *App) AddAgendaReport(ctx context.Context, actor csc.Actor, meetingID, itemID int64, up DocumentUpload) (d *csc.ImprovementDocument, err error) {
+	defer csc.WrapOp(&err, "app.AddAgendaReport")
+	if err := require(actor, csc.ActImprovementEdit); err != nil {
+		return nil, err
+	}
+	if d, err = a.checkUpload(ctx, "report", up); err != nil {
+		return nil, err
+	}
+	if d.Title == "" {
+		d.Title = "Report"
+	}
+	d.Kind, d.SubjectType, d.SubjectID, d.CreatedByID = csc.DocBoardReport, csc.SubjectAgendaItem, itemID, actor.StaffID
+	err = a.write(ctx, func(tx csc.Tx, au *auditor) error {
+		m, err := tx.FindMeetingByID(meetingID)
+		if err != nil {
+			return err
+		}
+		if agendaIndex(m.Agenda, itemID) < 0 {
+			return csc.Errorf(csc.NotFound, "There is no agenda item %d on meeting %d.", itemID, meetingID)
+		}
+		if err := tx.CreateImprovementDocument(d); err != nil {
+			return err
+		}
+		au.add(actor, "create", "improvement_document", d.ID, 0, "board report, agenda item "+itoa(itemID))
+		return nil
+	})
+	return valueOrNil(d, err)
+}
+
 func agendaIndex(items []csc.AgendaItem, id int64) int {
 	for i, it := range items {
 		if it.ID == id {

@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"cairn/internal/app"
 	"cairn/internal/app/apptest"
 	"cairn/internal/csc"
+	"cairn/internal/pdfdoc"
 )
 
 // staffAudits counts the audit rows a member of staff has left.
@@ -397,6 +399,59 @@ func TestResolutionPlanLinks(t *testing.T) {
 		got, err := e.App.LinkResolution(ctx, e.Actor(csc.RoleQA), r.ID, csc.ResolutionLinksInput{Version: r.Version, FindingIDs: []int64{fs[0].ID}})
 		if err != nil || len(got.ActionIDs) != 0 || len(got.FindingIDs) != 1 || got.Version != r.Version+1 {
 			t.Errorf("relinked: %+v, %v", got, err)
+		}
+	})
+}
+
+// TestAgendaReports files a board report under an agenda item: a file
+// that is not a PDF, or is over the size limit, is refused with a message
+// saying so and nothing is saved; a PDF is kept, listed with its item, and
+// opened by a board member.
+func TestAgendaReports(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		qa := e.Actor(csc.RoleQA)
+		_, m := boardWithMeeting(t, e, "2026-02-26")
+		v, _ := e.App.Meeting(ctx, qa, m.ID)
+		item := v.Meeting.Agenda
+		before := staffAudits(t, e, e.Staff[csc.RoleQA])
+		big := append([]byte("%PDF-1.7\n"), make([]byte, pdfdoc.MaxSize)...)
+		for name, c := range map[string]struct {
+			up   app.DocumentUpload
+			want string
+		}{
+			"a Word file":   {app.DocumentUpload{Filename: "report.docx", Content: []byte("PK\x03\x04word")}, "not a PDF"},
+			"an empty file": {app.DocumentUpload{Filename: "report.pdf"}, "empty"},
+			"too large":     {app.DocumentUpload{Filename: "report.pdf", Content: big}, "at most 10.0 MB"},
+			"a damaged PDF": {app.DocumentUpload{Filename: "report.pdf", Content: []byte("%PDF-1.4 cut short")}, "damaged"},
+		} {
+			_, err := e.App.AddAgendaReport(ctx, qa, m.ID, item[1].ID, c.up)
+			if !hasFieldError(err, "report", c.want) {
+				t.Errorf("%s: %v, want a problem with the report saying %q", name, err, c.want)
+			}
+		}
+		if n := staffAudits(t, e, e.Staff[csc.RoleQA]); n != before {
+			t.Errorf("refused reports left %d audit rows", n-before)
+		}
+		if _, err := e.App.AddAgendaReport(ctx, e.Actor(csc.RoleBoardMember), m.ID, item[1].ID,
+			app.DocumentUpload{Content: letterPDF(t, "Workforce report.")}); csc.ErrorKind(err) != csc.Forbidden {
+			t.Errorf("a board member filed a report: %v", err)
+		}
+		if _, err := e.App.AddAgendaReport(ctx, qa, m.ID, 99999, app.DocumentUpload{Content: letterPDF(t, "x")}); csc.ErrorKind(err) != csc.NotFound {
+			t.Errorf("a report for an item of no meeting: %v", err)
+		}
+		d, err := e.App.AddAgendaReport(ctx, qa, m.ID, item[1].ID, app.DocumentUpload{Title: "Focused visit: the outcome letter",
+			Filename: `C:\papers\letter.pdf`, Content: letterPDF(t, "The visit found strengths.")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _ = e.App.Meeting(ctx, e.Actor(csc.RoleBoardMember), m.ID)
+		if rs := v.Meeting.Agenda[1].Reports; len(rs) != 1 || rs[0].ID != d.ID || rs[0].Title != "Focused visit: the outcome letter" ||
+			rs[0].Filename != "letter.pdf" || len(v.Meeting.Agenda[0].Reports) != 0 {
+			t.Errorf("the agenda's reports: %+v", v.Meeting.Agenda)
+		}
+		got, err := e.App.OpenImprovementDocument(ctx, e.Actor(csc.RoleBoardMember), d.ID)
+		if err != nil || got.Kind != csc.DocBoardReport || len(got.Content) == 0 {
+			t.Errorf("opening the report: %+v, %v", got, err)
 		}
 	})
 }

@@ -18,7 +18,8 @@ type BoardTx interface {
 	// UpdateMeeting saves the date, status, place, minutes and attendees;
 	// agenda items are saved on their own.
 	UpdateMeeting(m *Meeting) error
-	// FindMeetingByID returns a meeting with its agenda in order.
+	// FindMeetingByID returns a meeting with its agenda in order, each item
+	// with its reports.
 	FindMeetingByID(id int64) (*Meeting, error)
 	// ListMeetings returns a board's meetings, newest first, without agendas.
 	ListMeetings(boardID int64) ([]Meeting, error)
@@ -154,8 +155,18 @@ type AgendaItem struct {
 	Title     string `json:"title"`
 	Presenter string `json:"presenter"`
 	Minutes   string `json:"minutes"`
-	Version   int    `json:"version"`
+	// Reports are the papers presented under the item: PDFs in the
+	// improvement area's document store, without their content.
+	Reports []ImprovementDocument `json:"reports"`
+	Version int                   `json:"version"`
 }
+
+// A board report is an improvement document that belongs to an agenda
+// item.
+const (
+	DocBoardReport    = "board_report"
+	SubjectAgendaItem = "board_agenda_item"
+)
 
 // MeetingInput schedules a meeting or changes its date and place.
 type MeetingInput struct {

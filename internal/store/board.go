@@ -88,7 +88,8 @@ func (t *Tx) UpdateMeeting(m *csc.Meeting) error {
 	return err
 }
 
-// FindMeetingByID returns a meeting with its agenda in order.
+// FindMeetingByID returns a meeting with its agenda in order, each item
+// with its reports.
 func (t *Tx) FindMeetingByID(id int64) (*csc.Meeting, error) {
 	var m csc.Meeting
 	if err := scanMeeting(t.queryRow(`SELECT `+meetingColumns+` WHERE m.id = $1`, id), &m); err != nil {
@@ -107,7 +108,15 @@ func (t *Tx) FindMeetingByID(id int64) (*csc.Meeting, error) {
 		}
 		m.Agenda = append(m.Agenda, it)
 	}
-	return &m, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range m.Agenda {
+		if m.Agenda[i].Reports, err = t.ListImprovementDocuments(csc.SubjectAgendaItem, m.Agenda[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return &m, nil
 }
 
 // ListMeetings returns a board's meetings, newest first.
