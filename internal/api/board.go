@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 
 	"cairn/internal/app"
 	"cairn/internal/csc"
@@ -15,6 +16,7 @@ var boardRoutes = []route{
 	{Method: http.MethodGet, Path: "/boards/{id}", Handler: (*server).findBoard},
 	{Method: http.MethodPut, Path: "/boards/{id}", Handler: (*server).updateBoard},
 	{Method: http.MethodPost, Path: "/boards/{id}/meetings", Handler: (*server).scheduleMeeting},
+	{Method: http.MethodGet, Path: "/boards/{id}/pack", Handler: (*server).boardPack},
 	{Method: http.MethodGet, Path: "/meetings/{id}", Handler: (*server).findMeeting},
 	{Method: http.MethodPut, Path: "/meetings/{id}", Handler: (*server).rescheduleMeeting},
 	{Method: http.MethodPost, Path: "/meetings/{id}/agenda", Handler: (*server).addAgendaItem},
@@ -39,7 +41,10 @@ func boardOut(b *csc.Board) csc.Board {
 
 func meetingOut(m *csc.Meeting) csc.Meeting {
 	out := *m
-	out.Attendees, out.Agenda = nonNil(out.Attendees), nonNil(out.Agenda)
+	out.Attendees, out.Agenda = nonNil(out.Attendees), slices.Clone(nonNil(out.Agenda))
+	for i := range out.Agenda {
+		out.Agenda[i].Reports = nonNil(out.Agenda[i].Reports)
+	}
 	return out
 }
 
@@ -348,4 +353,25 @@ func valueOf[T, J any](v *T, err error, out func(*T) J) (any, error) {
 		return nil, err
 	}
 	return out(v), nil
+}
+
+func (s *server) boardPack(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	q := parseQuery(r, "quarter", "meeting_id")
+	in := app.PackInput{Quarter: q.text("quarter", 20), MeetingID: q.id("meeting_id")}
+	if err := q.err(); err != nil {
+		return err
+	}
+	f, err := s.app.BoardPack(r.Context(), actor, id, in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+f.Filename+`"`)
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(f.PDF)
+	return nil
 }

@@ -26,6 +26,7 @@ func init() {
 		"ResolutionStatusInput": reflect.TypeFor[csc.ResolutionStatusInput](), "MatterArising": reflect.TypeFor[app.MatterArising](),
 		"MeetingDetail": reflect.TypeFor[meetingDetailJSON](), "Owner": reflect.TypeFor[app.Owner](),
 		"Owners": reflect.TypeFor[ownersJSON](), "ResolutionLinksInput": reflect.TypeFor[csc.ResolutionLinksInput](),
+		"BoardReport": reflect.TypeFor[csc.ImprovementDocument](),
 	} {
 		schemaTypes[name] = typ
 	}
@@ -116,6 +117,17 @@ func TestBoardJourney(t *testing.T) {
 			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Circulate a breakdown of staff absence"}})
 		f.run(t, scenario{Name: "a bad filter", Method: "GET", URL: "/api/v1/resolutions?status=closed", Token: "inspector",
 			ExpectedStatus: http.StatusBadRequest, ExpectedContent: []string{`"field":"status"`}})
+		pack := fmt.Sprintf("/api/v1/boards/%d/pack", b.ID)
+		f.run(t, scenario{Name: "board pack", Method: "GET", URL: pack + fmt.Sprintf("?meeting_id=%d", jan.ID), Token: "member",
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"%PDF-"},
+			ExpectedHeaders: map[string]string{"Content-Type": "application/pdf",
+				"Content-Disposition": fmt.Sprintf(`attachment; filename="board-pack-%d-2025-26-Q4.pdf"`, b.ID)}})
+		f.run(t, scenario{Name: "board pack for a quarter to come", Method: "GET", URL: pack + "?quarter=2026-27+Q2", Token: "member",
+			ExpectedStatus: http.StatusBadRequest, ExpectedContent: []string{`"field":"quarter"`, "has not started yet"}})
+		f.run(t, scenario{Name: "board pack, a stray parameter", Method: "GET", URL: pack + "?as_of=2026-01-01", Token: "member",
+			ExpectedStatus: http.StatusBadRequest})
+		f.run(t, scenario{Name: "board pack for a social worker", Method: "GET", URL: pack, Token: "social",
+			ExpectedStatus: http.StatusForbidden})
 		f.run(t, scenario{Name: "owners for editors only", Method: "GET", URL: "/api/v1/resolution-owners", Token: "member",
 			ExpectedStatus: http.StatusForbidden})
 		f.run(t, scenario{Name: "owners", Method: "GET", URL: "/api/v1/resolution-owners", Token: "leader",

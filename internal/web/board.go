@@ -28,6 +28,7 @@ var boardPages = []pageRoute{
 	{"GET /boards/{board}/edit", (*Server).boardEdit},
 	{"POST /boards/{board}", (*Server).boardSave},
 	{"POST /boards/{board}/meetings", (*Server).meetingSchedule},
+	{"GET /boards/{board}/pack", (*Server).boardPack},
 	{"GET /meetings/{meeting}", (*Server).meetingShow},
 	{"POST /meetings/{meeting}", (*Server).meetingReschedule},
 	{"POST /meetings/{meeting}/agenda", (*Server).agendaAdd},
@@ -180,6 +181,9 @@ func (s *Server) boardSave(w http.ResponseWriter, r *http.Request, actor csc.Act
 // boardPageData is a board's page.
 type boardPageData struct {
 	View *app.BoardView
+	// Quarters are the quarters a pack may be downloaded for: this one and
+	// the eleven before, newest first.
+	Quarters []csc.Quarter
 }
 
 func (s *Server) boardShow(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
@@ -191,7 +195,11 @@ func (s *Server) showBoard(w http.ResponseWriter, r *http.Request, actor csc.Act
 	if err != nil {
 		return err
 	}
-	s.render(w, r, st, "board_show", &view{Title: v.Board.Name, Nav: "boards", Form: f, Errors: errs, Data: &boardPageData{View: v}})
+	d := &boardPageData{View: v}
+	for q := csc.QuarterOf(csc.DateOf(s.app.Now())); len(d.Quarters) < 12; q = q.Prev() {
+		d.Quarters = append(d.Quarters, q)
+	}
+	s.render(w, r, st, "board_show", &view{Title: v.Board.Name, Nav: "boards", Form: f, Errors: errs, Data: d})
 	return nil
 }
 
@@ -213,4 +221,23 @@ func (s *Server) meetingSchedule(w http.ResponseWriter, r *http.Request, actor c
 	}
 	s.flash(w, "Meeting scheduled")
 	return redirect(w, r, fmt.Sprintf("/meetings/%d", m.ID))
+}
+
+// boardPack sends a board's quarterly pack as a PDF download: for the
+// quarter chosen, or for the meeting named.
+func (s *Server) boardPack(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	id, err := pathID(r, "board")
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	f, err := s.app.BoardPack(r.Context(), actor, id, app.PackInput{Quarter: q.Get("quarter"), MeetingID: formID(q.Get("meeting"))})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+f.Filename+`"`)
+	w.Header().Set("Content-Length", strconv.Itoa(len(f.PDF)))
+	w.Write(f.PDF)
+	return nil
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -88,6 +89,7 @@ var boardRoutes = []boardRoute{
 	{"POST", "/boards/{board}/meetings", func(f boardFixture, s *site) url.Values {
 		return url.Values{"date": {"2026-05-14"}, "location": {"County Hall"}}
 	}, improvementEditors},
+	{"GET", "/boards/{board}/pack?meeting={meeting}", nil, improvementViewers},
 	{"GET", "/meetings/{meeting}", nil, improvementViewers},
 	{"POST", "/meetings/{meeting}", func(f boardFixture, s *site) url.Values {
 		return url.Values{"version": {fmt.Sprint(f.meetingVersion)}, "date": {"2026-02-25"}, "location": {"Room 2"}}
@@ -153,7 +155,7 @@ func TestBoardRoutesPermitAuditAndRefuse(t *testing.T) {
 					switch {
 					case allowed && st >= 400:
 						t.Errorf("status %d for an allowed role: %.400s", st, body)
-					case allowed && rt.method == "POST" && after <= before:
+					case allowed && (rt.method == "POST" || strings.Contains(rt.path, "/pack")) && after <= before:
 						t.Errorf("the change left no audit row")
 					case !allowed && st != http.StatusForbidden:
 						t.Errorf("status %d, want 403", st)
@@ -225,6 +227,20 @@ func TestBoardPages(t *testing.T) {
 			if !strings.Contains(body, want) {
 				t.Errorf("the next meeting's page lacks %q", want)
 			}
+		}
+		if want := fmt.Sprintf("/boards/%d/pack?meeting=%d", f.board, f.next); !strings.Contains(body, want) {
+			t.Errorf("the meeting's page lacks the link to its board pack")
+		}
+		req, _ := http.NewRequest("GET", s.srv.URL+fmt.Sprintf("/boards/%d/pack?meeting=%d", f.board, f.held), nil)
+		resp, err := s.clients[csc.RoleBoardMember].Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(pdf), "%PDF-") ||
+			!strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+			t.Errorf("the board pack download: status %d, %s", resp.StatusCode, resp.Header)
 		}
 		if strings.Contains(body, "Record a resolution") || strings.Contains(body, "Add agenda item") {
 			t.Errorf("a board member is shown the forms that change a meeting")
