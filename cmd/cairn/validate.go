@@ -28,7 +28,7 @@ const (
 
 const validateUsage = `Usage:
   cairn validate 903 PATH --year 2025-26 [--last PATH] [--format text|csv|json]
-                          [--providers FILE] [--postcodes FILE] [--la CODE]
+                          [--providers FILE] [--postcodes FILE] [--la CODE] [--la-codes FILE]
   cairn validate 903 --list-rules --year 2025-26
   cairn validate cin FILE.xml --year 2025-26 [--format text|csv|json]
   cairn validate cin --list-rules --year 2025-26
@@ -37,7 +37,7 @@ PATH is a folder of CSV tables, one CSV table or an XML (EXPSSDA903) file.
 --last is last year's return, for the rules that compare years.
 
 Reference data, for the rules that need it (without it they are reported
-"not run: needs ..."). Both are CSV files with a header row; columns are
+"not run: needs ..."). The files are CSV with a header row; columns are
 found by name, in any order, and others are ignored:
   --providers FILE  Ofsted providers: URN,PLACE_CODES,PROVIDER_CODES,REG_END,POSTCODE
                     (codes separated by ";", REG_END dd/mm/yyyy or blank)
@@ -45,6 +45,8 @@ found by name, in any order, and others are ignored:
                     authority the postcode is in; decimal degrees), from which
                     the placement's authority and distance are worked out
   --la CODE         the returning authority's ONS code, e.g. E09000001
+  --la-codes FILE   DfE's local authority codes: LA_CODE (three digits, e.g.
+                    201), for where a previous permanence order was made
 
 Exit status: 0 no rule failed, 1 rules failed, 2 the input could not be used.`
 
@@ -63,7 +65,7 @@ func validate(args []string, stdout, stderr io.Writer) error {
 }
 
 func validate903(args []string, stdout, stderr io.Writer) error {
-	var year, last, format, providers, postcodes, la string
+	var year, last, format, providers, postcodes, la, laCodes string
 	var list bool
 	fs := flag.NewFlagSet("validate 903", flag.ContinueOnError)
 	fs.StringVar(&year, "year", "", "collection year, e.g. 2025-26")
@@ -73,6 +75,7 @@ func validate903(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&providers, "providers", "", "Ofsted provider list (CSV)")
 	fs.StringVar(&postcodes, "postcodes", "", "postcode list (CSV)")
 	fs.StringVar(&la, "la", "", "the returning authority's ONS code")
+	fs.StringVar(&laCodes, "la-codes", "", "DfE local authority code list (CSV)")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -105,7 +108,7 @@ func validate903(args []string, stdout, stderr io.Writer) error {
 			return exitUnusable
 		}
 	}
-	if opt.Ref, err = readReference(providers, postcodes); err != nil {
+	if opt.Ref, err = readReference(providers, postcodes, laCodes); err != nil {
 		fmt.Fprintln(stderr, "cairn:", err)
 		return exitUnusable
 	}
@@ -191,7 +194,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // readReference reads the optional reference files of a 903 validation.
-func readReference(providers, postcodes string) (ssda903.Reference, error) {
+func readReference(providers, postcodes, laCodes string) (ssda903.Reference, error) {
 	var ref ssda903.Reference
 	read := func(path string, parse func(string, io.Reader) error) error {
 		if path == "" {
@@ -211,6 +214,12 @@ func readReference(providers, postcodes string) (ssda903.Reference, error) {
 	if err == nil {
 		err = read(postcodes, func(name string, r io.Reader) (err error) {
 			ref.Postcodes, err = ssda903.ReadPostcodes(name, r)
+			return err
+		})
+	}
+	if err == nil {
+		err = read(laCodes, func(name string, r io.Reader) (err error) {
+			ref.LACodes, err = ssda903.ReadLACodes(name, r)
 			return err
 		})
 	}

@@ -95,6 +95,18 @@ func TestValidateReference(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
 	}
+	perm := writeFiles(t, map[string]string{"header.csv": header, "episodes.csv": episodes,
+		"prevperm.csv": "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,05/06/2012,P2,999,01/01/2020\n"})
+	if out, _, _ = runCLI(t, "validate", "903", perm, "--year", "2025-26", "--format", "csv"); !strings.Contains(out, ",633,PrevPerm,LA_PERM,not run: needs a list of DfE local authority codes (--la-codes)") {
+		t.Errorf("633 ran without the code list:\n%s", out)
+	}
+	ref = writeFiles(t, map[string]string{"las.csv": "LA_CODE,NAME\n201,City of London\n", "bad.csv": "LA_CODE\nE09000001\n"})
+	if out, _, _ = runCLI(t, "validate", "903", perm, "--year", "2025-26", "--format", "csv", "--la-codes", filepath.Join(ref, "las.csv")); !strings.Contains(out, "C1,633,PrevPerm,LA_PERM") {
+		t.Errorf("633 did not find the unknown code:\n%s", out)
+	}
+	if _, stderr, err := runCLI(t, "validate", "903", perm, "--year", "2025-26", "--la-codes", filepath.Join(ref, "bad.csv")); err == nil || !strings.Contains(stderr, "bad.csv line 2") {
+		t.Errorf("a bad code list: err %v, stderr %q", err, stderr)
+	}
 	_, stderr, err := runCLI(t, "validate", "903", dir, "--year", "2025-26", "--postcodes", filepath.Join(ref, "broken.csv"))
 	var code exitCode
 	if !errors.As(err, &code) || code != exitUnusable || !strings.Contains(stderr, "broken.csv") {

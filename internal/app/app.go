@@ -45,6 +45,8 @@ type App struct {
 
 	dummyOnce sync.Once
 	dummy     string
+
+	ssda903 ssda903Runs // recent checks of SSDA903 returns (returns903.go)
 }
 
 // New returns the service layer over a store. Close it to flush the audit

@@ -66,6 +66,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	s.protectionRoutes(mux)
 	s.caseworkRoutes(mux)
 	s.boardRoutes(mux)
+	s.returns903Routes(mux)
 
 	mux.Handle("/", s.page(s.notFound))
 }

@@ -133,7 +133,10 @@ type handler func(w http.ResponseWriter, r *http.Request, actor csc.Actor) error
 // page wraps a handler that needs a signed-in member of staff: it loads the
 // session, redirects to sign-in without one, caps the body size, and renders
 // any error the handler returns.
-func (s *Server) page(h handler) http.Handler {
+func (s *Server) page(h handler) http.Handler { return s.pageUpTo(h, 1<<20) }
+
+// pageUpTo is page with its own cap on the body, for uploads.
+func (s *Server) pageUpTo(h handler, maxBody int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		actor, err := s.actor(r)
 		if err != nil {
@@ -144,7 +147,7 @@ func (s *Server) page(h handler) http.Handler {
 			s.renderError(w, r, err)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		r = r.WithContext(context.WithValue(r.Context(), actorKey{}, actor))
 		if err := h(w, r, actor); err != nil {
 			s.renderError(w, r, err)

@@ -18,15 +18,16 @@ var (
 
 	cinCodes = codes("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8")
 
-	// PLACE from 2024/25: H5, P2 and Z1 are gone; K3 and the supported
-	// accommodation codes Z11–Z14 are new.
+	// PLACE from 2024/25: H5, P2 and Z1 are gone; K3 (supported
+	// accommodation) and Z11–Z14, which divide the old "other placements"
+	// Z1, are new.
 	placeCodes = codes("A3", "A4", "A5", "A6", "K1", "K2", "K3", "P1", "P3", "R1", "R2", "R3", "R5", "S1",
 		"T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z11", "Z12", "Z13", "Z14")
 
 	providerCodes = codes("PR0", "PR1", "PR2", "PR3", "PR4", "PR5")
 
-	// Placements with no provider: temporary placements and supported
-	// accommodation (rule 178 allows T4 a provider; rule 213 does not).
+	// Placements with no provider: temporary placements and the other
+	// placements Z11–Z14 (rule 178 allows T4 a provider; rule 213 does not).
 	noProviderPlaces = codes("T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14")
 
 	recCodes = codes("X1", "E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47",

@@ -24,7 +24,7 @@ type Input struct {
 }
 
 func newInput() *Input {
-	return &Input{Tables: Tables{Files: map[string]string{}}, Unusable: map[string]string{}, Supplied: map[string]bool{}}
+	return &Input{Tables: Tables{Files: map[string]string{}, Has: map[string]bool{}}, Unusable: map[string]string{}, Supplied: map[string]bool{}}
 }
 
 func (in *Input) problem(file string, line, col int, format string, args ...any) {
@@ -112,6 +112,18 @@ func (in *Input) readCSV(name string, data []byte) {
 		in.markUnusable(def.name, name, "columns are missing")
 		return
 	}
+	for _, names := range def.opt {
+		j := -1
+		for _, n := range names {
+			if k, ok := pos[n]; ok && j < 0 {
+				j = k
+			}
+		}
+		if j >= 0 {
+			in.Has[names[0]] = true
+		}
+		idx = append(idx, j)
+	}
 	def.grow(&in.Tables, bytes.Count(data, []byte{'\n'}))
 	in.readRows(name, r, def, idx)
 }
@@ -119,7 +131,7 @@ func (in *Input) readCSV(name string, data []byte) {
 func (in *Input) readRows(name string, r *csv.Reader, def *tableDef, idx []int) {
 	var rec []string
 	get := func(i int) string {
-		if j := idx[i]; j < len(rec) {
+		if j := idx[i]; j >= 0 && j < len(rec) {
 			return strings.TrimSpace(rec[j])
 		}
 		return ""

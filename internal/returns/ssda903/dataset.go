@@ -61,6 +61,10 @@ type Reference struct {
 	// LA is the ONS code of the authority making the return, for the rules
 	// on placements in and out of its area; "" when not given.
 	LA string
+	// LACodes holds DfE's three-digit local authority codes (the codes the
+	// return records where a previous permanence order was arranged); nil
+	// when no list was given.
+	LACodes map[string]bool
 }
 
 // Provider is one Ofsted-registered children's home or social care provider.

@@ -201,6 +201,11 @@ func (in *Input) merge(p *Input) {
 			in.Unusable[d.name] = why
 		}
 		moveTable(&in.Tables, &p.Tables, d.name)
+		for _, names := range d.opt {
+			if p.Has[names[0]] {
+				in.Has[names[0]] = true
+			}
+		}
 	}
 }
 

@@ -180,3 +180,30 @@ func TestReadXML(t *testing.T) {
 		t.Errorf("supplied = %v", in.Supplied)
 	}
 }
+
+// TestReadOptionalColumns checks the columns a file may carry but need not:
+// the UASC status flag (by either name) and PL_LOCATION are read when there
+// and recorded as carried; a file without them reads them as blank.
+func TestReadOptionalColumns(t *testing.T) {
+	in := mustRead(t, map[string]string{
+		"header.csv": "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC_STATUS\nC1,M,05/06/2012,WBRI,UN1,,,1\n",
+		"episodes.csv": "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,PL_LOCATION\n" +
+			"C1,01/05/2025,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 3CD,SC123456,OUT\n",
+	})
+	if in.Header[0].UASC != "1" || in.Episodes[0].PLLocation != "OUT" || !in.Has[ColUASC] || !in.Has[ColPLLocation] || !in.hasFlag() {
+		t.Errorf("header %+v, episode %+v, has %v", in.Header[0], in.Episodes[0], in.Has)
+	}
+	in = mustRead(t, map[string]string{"header.csv": headerCSV + "C1,M,05/06/2012,WBRI,UN1,,\n"})
+	if in.Header[0].UASC != "" || in.Has[ColUASC] || in.hasFlag() {
+		t.Errorf("a file without the flag: %+v, has %v", in.Header[0], in.Has)
+	}
+	xml := strings.Replace(strings.Replace(sampleXML, "<UASC>1</UASC>", "<UASC_STATUS>1</UASC_STATUS>", 1),
+		"<PL>U1</PL>", "<PL>U1</PL><PL_LOCATION>IN</PL_LOCATION>", 1)
+	in = mustRead(t, map[string]string{"return.xml": xml})
+	if in.Header[0].UASC != "1" || in.Episodes[0].PLLocation != "IN" || !in.Has[ColPLLocation] || !in.hasFlag() {
+		t.Errorf("xml: header %+v, episode %+v, has %v", in.Header[0], in.Episodes[0], in.Has)
+	}
+	if in := mustRead(t, map[string]string{"return.xml": sampleXML}); in.Has[ColPLLocation] {
+		t.Error("an XML file without PL_LOCATION was read as carrying it")
+	}
+}

@@ -34,6 +34,15 @@ import (
 // LA is the ONS code of the local authority the postcode is in (E…
 // England, W… Wales, S… Scotland, N… Northern Ireland); LAT and LONG are
 // decimal degrees, from which placement distances are worked out.
+//
+// Local authority codes (--la-codes), one row per authority, as DfE lists
+// them (Get Information about Schools, "local authority" codes):
+//
+//	LA_CODE,NAME
+//	201,City of London
+//
+// LA_CODE is the three-digit number DfE gives each English authority with
+// children's services; NAME and any other columns are ignored.
 
 // Postcode is where one postcode is.
 type Postcode struct {
@@ -148,6 +157,24 @@ func ReadPostcodes(name string, r io.Reader) (map[string]Postcode, error) {
 		out[normPostcode(get("POSTCODE"))] = Postcode{LA: strings.ToUpper(get("LA")), Lat: lat, Lon: lon}
 		return nil
 	})
+	return out, err
+}
+
+// ReadLACodes reads a list of DfE local authority codes (see the file
+// format above).
+func ReadLACodes(name string, r io.Reader) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := refTable(name, r, []string{"LA_CODE"}, func(_ int, get func(string) string) error {
+		c := get("LA_CODE")
+		if len(c) != 3 || !isDigit(c[0]) || !isDigit(c[1]) || !isDigit(c[2]) {
+			return fmt.Errorf("LA_CODE %q is not a three-digit authority code", clipName(c))
+		}
+		out[c] = true
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("%s: no authority codes", name)
+	}
 	return out, err
 }
 

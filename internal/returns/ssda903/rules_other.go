@@ -12,7 +12,10 @@ import (
 var (
 	// Placements a child with a DoLO may not be in: secure children's homes,
 	// with parents, young offender institutions and supported accommodation.
-	doloBarred = codes("K1", "P1", "R5", "Z11", "Z12", "Z13", "Z14")
+	doloBarred = codes("K1", "P1", "R5", "K3")
+	// Placements a DoLO is expected in (rule 709): children's homes (K2)
+	// and the other placements Z12 and Z13.
+	doloExpected = codes("K2", "Z12", "Z13")
 	// 1 April 2016, from which previous permanence is recorded.
 	prevPermFrom = csc.NewDate(2016, 4, 1)
 )
@@ -205,6 +208,55 @@ func init() {
 		})
 	})
 
+	// 165: MOTHER, where given, must be 0 or 1, and only for a child who is
+	// not male. Where not given, the DfE wording allows it only for a male
+	// child, or one with no episode this year who has care leaver
+	// information. Interpretation: episodes under V3/V4 (short breaks) do
+	// not count as episodes here, since rule 399 forbids MOTHER for a
+	// child only in short breaks; a child of unknown sex (U) is not
+	// required to have it, as with rule 393.
+	register("165", func(d *Dataset) ([]returns.Failure, error) {
+		oc3 := oc3ByChild(d)
+		var f failures
+		for i := range d.Header {
+			h := &d.Header[i]
+			bad := false
+			switch {
+			case h.Mother != "":
+				bad = !zeroOne.has(h.Mother) || h.Sex == "M"
+			case h.Sex == "F":
+				eps := d.EpisodesOf(h.Child)
+				leaver := oc3[h.Child] != nil && oc3[h.Child].completed()
+				bad = len(eps) > 0 && !d.allRespite(h.Child) || len(eps) == 0 && !leaver
+			}
+			if bad {
+				f.add(THeader, h.Row, h.Child, "MOTHER", "SEX")
+			}
+		}
+		return f.result()
+	})
+
+	// 630: a child who started to be looked after this year (an episode
+	// with RNE S starting in the year) must have previous permanence
+	// recorded: a PrevPerm row with PREV_PERM, and, unless PREV_PERM is Z1
+	// (none), the authority (LA_PERM) and date (DATE_PERM) of the order.
+	// Each such episode fails while the child's row is missing or short.
+	register("630", func(d *Dataset) ([]returns.Failure, error) {
+		perm := rowsByChild(d.PrevPerm, func(p *PrevPerm) string { return p.Child })
+		return byChild(d, func(eps []*Episode, fs *failures) {
+			p := perm[eps[0].Child]
+			complete := p != nil && p.PrevPerm != "" && (p.PrevPerm == "Z1" || p.LAPerm != "" && !p.DatePerm.Blank())
+			if complete {
+				return
+			}
+			for _, e := range eps {
+				if e.RNE == "S" && !e.DECOM.Date.Before(d.Year.Start) && !e.DECOM.Date.After(d.Year.End) {
+					fs.add(TEpisodes, e.Row, e.Child, "RNE")
+				}
+			}
+		})
+	})
+
 	register("1002", needsLast(careLeaver(func(d *Dataset, o *OC3) bool {
 		return len(d.EpisodesOf(o.Child)) == 0 && len(d.LastEpisodesOf(o.Child)) == 0
 	})))
@@ -252,27 +304,47 @@ func init() {
 		}
 		return f.result()
 	})
-	register("710", func(d *Dataset) ([]returns.Failure, error) {
-		var f failures
-		for i := range d.DoLo {
-			l := &d.DoLo[i]
-			if !l.DoloStart.Valid() {
-				continue
-			}
-			if e := d.episodeOn(l.Child, l.DoloStart.Date); e != nil && doloBarred.has(e.Place) {
-				f.add(TDoLo, l.Row, l.Child, "DOLO_START")
+	// 709: a DoLO is expected for a child in a children's home or in the
+	// other placements Z12 and Z13. Every episode that overlaps the DoLO
+	// (an open DoLO runs to the end of the year) must be in one of them;
+	// a DoLO with no valid start is rule 700's.
+	register("709", doloCheck(func(d *Dataset, l *DoLo) bool {
+		if !l.DoloStart.Valid() {
+			return false
+		}
+		end := d.Year.End
+		if l.DoloEnd.Valid() {
+			end = l.DoloEnd.Date
+		}
+		for _, e := range d.EpisodesOf(l.Child) {
+			// An episode that ends on the day the DoLO starts was left
+			// that day, before the order.
+			during := e.DECOM.Valid() && !e.DECOM.Date.After(end) && (e.DEC.Blank() || e.DEC.Valid() && e.DEC.Date.After(l.DoloStart.Date))
+			if during && !doloExpected.has(e.Place) {
+				return true
 			}
 		}
-		return f.result()
-	})
+		return false
+	}, "DOLO_START"))
+	register("710", doloCheck(func(d *Dataset, l *DoLo) bool {
+		if !l.DoloStart.Valid() {
+			return false
+		}
+		e := d.episodeOn(l.Child, l.DoloStart.Date)
+		return e != nil && doloBarred.has(e.Place)
+	}, "DOLO_START"))
 }
 
-// needsFlag makes a check on the UASC status flag, which only the XML form
-// carries, report itself not run on CSV tables.
+// flagNeeded is what a rule on the UASC status flag needs when the tables
+// do not carry it.
+const flagNeeded = "the UASC status flag, which the XML form carries (CSV tables only with a UASC column in the Header table)"
+
+// needsFlag makes a check on the UASC status flag report itself not run on
+// tables without it: the CSV form of the specification leaves it out.
 func needsFlag(c returns.Check[*Dataset]) returns.Check[*Dataset] {
 	return func(d *Dataset) ([]returns.Failure, error) {
-		if !d.XML {
-			return nil, returns.NeedsData("the UASC status flag, which only the XML form of the return carries")
+		if !d.hasFlag() {
+			return nil, returns.NeedsData(flagNeeded)
 		}
 		return c(d)
 	}

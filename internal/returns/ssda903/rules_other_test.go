@@ -64,3 +64,43 @@ var _ = addCases(
 	ruleCase{code: "SW17STG2", pass: fromApril, fail: swEnds("01/03/2026")},
 	ruleCase{code: "710", year: "2026-27", pass: withDoLo(func(*DoLo) {}), fail: ep(func(e *Episode) { e.Place = "K1" }), table: TDoLo},
 )
+
+// leaverC2 adds a girl, C2, with no episode this year and, when leaver,
+// care leaver information.
+func leaverC2(leaver bool) func(t, l *Tables) {
+	return func(t, _ *Tables) {
+		addChild("C2")(t, nil)
+		t.OC3 = nil
+		if leaver {
+			t.OC3 = []OC3{{Row: 2, Child: "C2", DOB: ParseDate("01/01/2010"), InTouch: "YES", Activ: "F1", Accom: "B1"}}
+		}
+	}
+}
+
+var _ = addCases(
+	ruleCase{code: "165", pass: mother("0", ""), fail: mother("2", ""), table: THeader, row: 2},
+	ruleCase{code: "165", fail: hdr(func(h *Header) { h.Mother = "0" })}, // a boy
+	ruleCase{code: "165", pass: mother("1", "01/06/2025"), fail: mother("", "")},
+	ruleCase{code: "165", pass: both(mother("", ""), ep(func(e *Episode) { e.LS = "V3" })), fail: ep(func(e *Episode) { e.LS = "C2" })},
+	ruleCase{code: "165", pass: both(hdr(func(h *Header) { h.Sex = "U" }), leaverC2(true)), fail: leaverC2(false), row: 3},
+
+	ruleCase{code: "630", fail: func(t, _ *Tables) { t.PrevPerm = nil }, table: TEpisodes, row: 2},
+	ruleCase{code: "630", pass: permFrom("201"), fail: withPrevPerm(func(p *PrevPerm) { p.DatePerm = Date{} })},
+	ruleCase{code: "630", pass: withPrevPerm(func(p *PrevPerm) { p.PrevPerm = "Z1" }), fail: withPrevPerm(func(p *PrevPerm) { p.PrevPerm = "" })},
+	// A child who came into care before the year began is not asked.
+	ruleCase{code: "630", pass: both(func(t, _ *Tables) { t.PrevPerm = nil }, ep(func(e *Episode) { e.DECOM = ParseDate("31/03/2025") })),
+		fail: ep(func(e *Episode) { e.DECOM = ParseDate("01/04/2025") })},
+
+	ruleCase{code: "709", year: "2026-27", pass: both(ep(func(e *Episode) { e.Place = "K2" }), withDoLo(func(*DoLo) {})),
+		fail: ep(func(e *Episode) { e.Place = "U1" }), table: TDoLo, row: 2},
+	// The first placement ends the day the DoLO starts; the second, where
+	// it is in force, is a children's home.
+	ruleCase{code: "709", year: "2026-27", pass: both(twoEpisodes, ep2(func(e *Episode) { e.Place = "Z12" }),
+		withDoLo(func(x *DoLo) { x.DoloStart = ParseDate("01/09/2025") })),
+		fail: withDoLo(func(x *DoLo) { x.DoloStart = ParseDate("31/08/2025") })},
+	// A DoLO that ends the day before a move to foster care; and one that
+	// is still in force on the day of the move.
+	ruleCase{code: "709", year: "2026-27", pass: both(twoEpisodes, ep(func(e *Episode) { e.Place = "Z13" }),
+		withDoLo(func(x *DoLo) { x.DoloStart, x.DoloEnd = ParseDate("01/05/2025"), ParseDate("31/08/2025") })),
+		fail: withDoLo(func(x *DoLo) { x.DoloEnd = ParseDate("01/09/2025") })},
+)

@@ -1,6 +1,8 @@
 package ssda903
 
 import (
+	"sort"
+
 	"cairn/internal/csc"
 	"cairn/internal/returns"
 )
@@ -338,6 +340,74 @@ func init() {
 		return f.result()
 	})
 	register("1012", check1012)
+
+	// 1001: care leaver information only for a relevant or former relevant
+	// child: looked after for at least 13 weeks (91 days) in all since
+	// their 14th birthday, some of it after their 16th birthday, and not
+	// adopted. Interpretation, as the return can show it: this year's and
+	// last year's episodes together (an episode in both counted once, this
+	// year's copy kept), short breaks (V3, V4) not counted, an open episode
+	// running to the end of this year; a child whose latest episode ended
+	// in adoption (E11, E12) fails. A child with no episode in either
+	// year is rule 1002's, and one aged 20 or over at the end of the year
+	// is not judged, since their care would mostly predate both returns.
+	register("1001", needsLast(careLeaver(func(d *Dataset, o *OC3) bool {
+		eps := bothYears(d.EpisodesOf(o.Child), d.LastEpisodesOf(o.Child))
+		age, ok := d.rowAge(o.Child, o.DOB, d.Year.End)
+		if len(eps) == 0 || !ok || age >= 20 {
+			return false
+		}
+		if adoptedRECs.has(eps[len(eps)-1].REC) {
+			return true
+		}
+		b14, _ := d.birthday(o.Child, o.DOB, 14)
+		b16, _ := d.birthday(o.Child, o.DOB, 16)
+		since14, since16 := 0, 0
+		for i, e := range eps {
+			if respite.has(e.LS) {
+				continue
+			}
+			end := d.Year.End
+			switch {
+			case e.DEC.Valid():
+				end = e.DEC.Date
+			case i+1 < len(eps):
+				end = eps[i+1].DECOM.Date
+			}
+			since14 += daysBetween(maxDate(e.DECOM.Date, b14), end)
+			since16 += daysBetween(maxDate(e.DECOM.Date, b16), end)
+		}
+		return since14 < 91 || since16 < 1
+	})))
+}
+
+// bothYears merges a child's episodes from this year's and last year's
+// returns in order of start, an episode in both (same start) once, as this
+// year records it. Episodes with no valid start are left out.
+func bothYears(now, last []*Episode) []*Episode {
+	out := make([]*Episode, 0, len(now)+len(last))
+	seen := make(map[csc.Date]bool, len(now))
+	for _, e := range now {
+		if e.DECOM.Valid() {
+			seen[e.DECOM.Date] = true
+			out = append(out, e)
+		}
+	}
+	for _, e := range last {
+		if e.DECOM.Valid() && !seen[e.DECOM.Date] {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return before(out[i].DECOM.Date, out[j].DECOM.Date) })
+	return out
+}
+
+// daysBetween is the number of days from a to b, 0 when b is not after a.
+func daysBetween(a, b csc.Date) int {
+	if !b.After(a) {
+		return 0
+	}
+	return a.DaysUntil(b)
 }
 
 // needsLast makes a check that compares with last year's return report

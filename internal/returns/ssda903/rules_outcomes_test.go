@@ -79,3 +79,35 @@ var _ = addCases(
 // or over at the start) governs, not 197B.
 var _ = addCases(ruleCase{code: "197B", pass: both(in12, born("01/04/2008"), withOC2(func(*OC2) {})),
 	fail: born("02/04/2008")})
+
+// leaverC3 adds a young man, C3, 18 at the end of the year, with care
+// leaver information and one episode in last year's return.
+func leaverC3(decom, dec, rec string) func(t, l *Tables) {
+	return func(t, l *Tables) {
+		born := ParseDate("01/06/2007")
+		t.Header = append(t.Header, Header{Row: 3, Child: "C3", Sex: "M", DOB: born, Ethnic: "WBRI", UPN: "UN1"})
+		t.OC3 = []OC3{{Row: 2, Child: "C3", DOB: born, InTouch: "YES", Activ: "F1", Accom: "B1"}}
+		l.Episodes = append(l.Episodes, Episode{Row: 2, Child: "C3", DECOM: ParseDate(decom), RNE: "S", LS: "C2", DEC: ParseDate(dec), REC: rec})
+	}
+}
+
+// thisYearC3 adds C3's episode to this year's return.
+func thisYearC3(decom, dec string) func(t, l *Tables) {
+	return func(t, _ *Tables) {
+		t.Episodes = append(t.Episodes, Episode{Row: 3, Child: "C3", DECOM: ParseDate(decom), RNE: "S", LS: "C2", DEC: ParseDate(dec), REC: "E8"})
+	}
+}
+
+var _ = addCases(
+	// Looked after from 15½ to 17: relevant. A month at nearly 17 is not.
+	ruleCase{code: "1001", last: true, pass: leaverC3("01/01/2023", "01/08/2024", "E8"),
+		fail: lastEp(func(e *Episode) { e.DECOM, e.DEC = ParseDate("01/04/2024"), ParseDate("01/05/2024") }), table: TOC3, row: 2},
+	ruleCase{code: "1001", last: true, pass: leaverC3("01/01/2023", "01/08/2024", "E8"), fail: lastEp(func(e *Episode) { e.REC = "E11" })},
+	ruleCase{code: "1001", last: true, pass: leaverC3("01/01/2023", "01/08/2024", "E8"), fail: lastEp(func(e *Episode) { e.LS = "V3" })},
+	// All the time before the 16th birthday: not relevant.
+	ruleCase{code: "1001", last: true, pass: leaverC3("01/01/2023", "02/06/2023", "E8"), fail: lastEp(func(e *Episode) { e.DEC = ParseDate("01/06/2023") })},
+	// The episode open at the end of last year and ended this year counts
+	// once, as this year records it: 92 days passes, 90 fails.
+	ruleCase{code: "1001", last: true, pass: both(leaverC3("01/03/2025", "", ""), thisYearC3("01/03/2025", "01/06/2025")),
+		fail: epN(1, func(e *Episode) { e.DEC = ParseDate("30/05/2025") })},
+)

@@ -12,7 +12,10 @@ var (
 	respite        = codes("V3", "V4")
 	longTermFoster = codes("U1", "U4")
 	fosterPlaces   = codes("U1", "U2", "U3", "U4", "U5", "U6")
-	supportedPlace = codes("Z11", "Z12", "Z13", "Z14")
+	// K3 is supported accommodation (registered with Ofsted from 2024/25,
+	// not subject to the children's homes regulations): the placement of
+	// rule 371, and one of those rule 710 bars for a child with a DoLO.
+	supportedPlace = codes("K3")
 )
 
 // placedUnder fails episodes at one of the placements that start before the
@@ -56,8 +59,32 @@ func (d *Dataset) daysInYear(e *Episode) int {
 	return from.DaysUntil(to)
 }
 
+// overEighteen reports whether the episode has the child looked after after
+// their 18th birthday: an open episode whose child is 18 by the end of the
+// year, or one that ended after the birthday (ending on it is leaving care
+// at 18).
+func (d *Dataset) overEighteen(e *Episode) bool {
+	b, ok := d.birthday(e.Child, Date{}, 18)
+	switch {
+	case !ok:
+		return false
+	case e.DEC.Blank():
+		return !b.After(d.Year.End)
+	case e.DEC.Valid():
+		return e.DEC.Date.After(b)
+	}
+	return false
+}
+
 func init() {
 	register("364", check364)
+	// 359: looked after past 18 only as a single period of accommodation
+	// under section 20 (V2; section 20(5) for 16-21 year olds) in a
+	// community home (K2). Interpretation: every episode that runs past
+	// the 18th birthday, open ones included, must be V2 in K2.
+	register("359", episodeCheck(func(d *Dataset, e *Episode) bool {
+		return d.overEighteen(e) && !(e.LS == "V2" && e.Place == "K2")
+	}, "DEC", "LS", "PLACE"))
 	register("366", episodeCheck(func(_ *Dataset, e *Episode) bool { return e.LS == "V3" && e.RNE != "" && e.RNE != "S" }, "RNE"))
 	register("367", func(d *Dataset) ([]returns.Failure, error) {
 		return byChild(d, func(eps []*Episode, fs *failures) {

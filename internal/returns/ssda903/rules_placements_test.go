@@ -53,7 +53,7 @@ var _ = addCases(
 	ruleCase{code: "366", pass: ep(func(e *Episode) { e.LS = "V3" }), fail: ep(func(e *Episode) { e.RNE = "P" })},
 	ruleCase{code: "367", pass: ep(func(e *Episode) { e.LS, e.DEC, e.REC = "V3", ParseDate("15/07/2025"), "E8" }),
 		fail: ep(func(e *Episode) { e.DEC = ParseDate("16/07/2025") })},
-	placedAgedCase("371", "Z11", "01/05/2009", "02/05/2009"),
+	placedAgedCase("371", "K3", "01/05/2009", "02/05/2009"),
 	placedAgedCase("372", "R5", "01/05/2015", "02/05/2015"),
 	placedAgedCase("373", "S1", "01/05/2021", "02/05/2021"),
 	placedAgedCase("374", "P3", "01/05/2011", "02/05/2011"),
@@ -83,4 +83,13 @@ var _ = addCases(
 	ruleCase{code: "435", pass: twoEpisodes, fail: ep2(func(e *Episode) { e.LS = "C1" }), row: 3},
 	ruleCase{code: "436", pass: both(twoEpisodes, ep2(func(e *Episode) { e.RNE, e.LS = "T", "C1" })), fail: ep2(func(e *Episode) { e.LS = "C2" }), row: 3},
 	ruleCase{code: "393", pass: hdr(func(h *Header) { h.Sex, h.Mother = "F", "0" }), fail: hdr(func(h *Header) { h.Mother = "" })},
+)
+
+var _ = addCases(
+	// 18 on 1 April 2026, after the year: under 18 while looked after.
+	ruleCase{code: "359", pass: born("01/04/2008"), fail: born("31/03/2008"), table: TEpisodes, row: 2},
+	ruleCase{code: "359", pass: both(born("01/01/2008"), ep(func(e *Episode) { e.LS, e.Place = "V2", "K2" })),
+		fail: ep(func(e *Episode) { e.LS = "C2" })},
+	// Leaving care on the 18th birthday is not being looked after past it.
+	ruleCase{code: "359", pass: both(born("01/09/2007"), ceasedOn("01/09/2025", "E8")), fail: ceasedOn("02/09/2025", "E8")},
 )

@@ -32,13 +32,15 @@ func addCases(cs ...ruleCase) bool {
 var y2526, _ = ParseYear("2025-26")
 
 // base is a clean return: one boy, looked after since 1 May 2025 under a
-// full care order in foster care, with one review.
+// full care order in foster care, with one review and no permanence order
+// before he came into care.
 func base() Tables {
 	return Tables{
 		Header: []Header{{Row: 2, Child: "C1", Sex: "M", DOB: ParseDate("05/06/2012"), Ethnic: "WBRI", UPN: "A123456789012"}},
 		Episodes: []Episode{{Row: 2, Child: "C1", DECOM: ParseDate("01/05/2025"), RNE: "S", LS: "C2", CIN: "N1",
 			Place: "U1", PlaceProvider: "PR1", HomePost: "AB1 2CD", PLPost: "AB1 3CD", URN: "SC123456"}},
-		Reviews: []Review{{Row: 2, Child: "C1", DOB: ParseDate("05/06/2012"), Review: ParseDate("01/07/2025"), ReviewCode: "PN1"}},
+		Reviews:  []Review{{Row: 2, Child: "C1", DOB: ParseDate("05/06/2012"), Review: ParseDate("01/07/2025"), ReviewCode: "PN1"}},
+		PrevPerm: []PrevPerm{{Row: 2, Child: "C1", DOB: ParseDate("05/06/2012"), PrevPerm: "Z1"}},
 	}
 }
 

@@ -3,8 +3,6 @@ package ssda903
 import (
 	"regexp"
 	"strconv"
-
-	"cairn/internal/returns"
 )
 
 // Validity rules: each tests one field of one row against its code list or
@@ -91,14 +89,9 @@ func init() {
 	register("701", doloCheck(func(_ *Dataset, x *DoLo) bool { return x.DoloEnd.Invalid() }, "DOLO_END"))
 }
 
-// check105 tests the UASC flag, which only the XML form carries; a CSV
-// return cannot be checked, which is said rather than passed.
-func check105(d *Dataset) ([]returns.Failure, error) {
-	if !d.XML {
-		return nil, returns.NeedsData("the UASC flag of the XML form (CSV tables do not carry it)")
-	}
-	return headerCheck(func(_ *Dataset, h *Header) bool { return !zeroOne.has(h.UASC) }, "UASC")(d)
-}
+// check105 tests the UASC flag; a return without it cannot be checked,
+// which is said rather than passed.
+var check105 = needsFlag(headerCheck(func(_ *Dataset, h *Header) bool { return !zeroOne.has(h.UASC) }, "UASC"))
 
 func oc2Flags(o *OC2) []string {
 	return []string{o.Convicted, o.HealthCheck, o.Immunisations, o.TeethCheck, o.HealthAssessment,

@@ -21,7 +21,9 @@ func Sample(children int, seed uint64) map[string][]byte {
 	start := csc.NewDate(2025, 4, 1)
 	for i := range children {
 		child := fmt.Sprintf("C%06d", i+1)
-		dob := csc.NewDate(2008+r.IntN(16), 1, 1).AddDays(r.IntN(365))
+		// Born from April 2008, so no child is 18 by the end of the year
+		// (rule 359 would want them accommodated under section 20(5)).
+		dob := csc.NewDate(2008+r.IntN(16), 4, 1).AddDays(r.IntN(365))
 		sex := []string{"M", "F"}[r.IntN(2)]
 		mother := ""
 		if sex == "F" {
@@ -45,6 +47,9 @@ func Sample(children int, seed uint64) map[string][]byte {
 			rec, rpc = "X1", "CARPL"
 		}
 		w.episode(child, first, "S", ls, cin, place, provider, end, rec, rpc, i)
+		if !first.Before(start) {
+			w.permanence(child, dob, first, i)
+		}
 		w.review(child, dob, maxDate(first, start).AddDays(20))
 		rec2 := ""
 		if two {
@@ -96,8 +101,8 @@ func ddmmyyyy(d csc.Date) string {
 }
 
 type sampleWriter struct {
-	bufs                                    map[string]*bytes.Buffer
-	header, episodes, reviews, missing, oc2 *csv.Writer
+	bufs                                              map[string]*bytes.Buffer
+	header, episodes, reviews, missing, oc2, prevPerm *csv.Writer
 }
 
 func newSampleWriter() *sampleWriter {
@@ -114,7 +119,27 @@ func newSampleWriter() *sampleWriter {
 	w.reviews = mk("reviews.csv", TReviews)
 	w.missing = mk("missing.csv", TMissing)
 	w.oc2 = mk("oc2.csv", TOC2)
+	w.prevPerm = mk("prevperm.csv", TPrevPerm)
 	return w
+}
+
+// permanence writes the previous permanence of a child who started to be
+// looked after this year: mostly none (Z1); one in five had a special
+// guardianship order (P2) made by the City of London (201) when they were
+// one, or a month before coming into care if that is sooner.
+func (w *sampleWriter) permanence(child string, dob, first csc.Date, n int) {
+	if n%5 != 0 {
+		w.prevPerm.Write([]string{child, ddmmyyyy(dob), "Z1", "", ""})
+		return
+	}
+	on := addYears(dob, 1)
+	if !on.Before(first) {
+		on = first.AddDays(-30)
+	}
+	if on.Before(dob) {
+		on = dob
+	}
+	w.prevPerm.Write([]string{child, ddmmyyyy(dob), "P2", "201", ddmmyyyy(on)})
 }
 
 func (w *sampleWriter) episode(child string, decom csc.Date, rne, ls, cin, place, provider string, dec csc.Date, rec, rpc string, n int) {
@@ -162,7 +187,7 @@ func (w *sampleWriter) outcomes(child string, dob, start, end csc.Date) {
 
 func (w *sampleWriter) files() map[string][]byte {
 	out := map[string][]byte{}
-	for _, cw := range []*csv.Writer{w.header, w.episodes, w.reviews, w.missing, w.oc2} {
+	for _, cw := range []*csv.Writer{w.header, w.episodes, w.reviews, w.missing, w.oc2, w.prevPerm} {
 		cw.Flush()
 	}
 	for n, b := range w.bufs {

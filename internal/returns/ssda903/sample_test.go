@@ -78,6 +78,40 @@ func dirty() map[string][]byte {
 	set("episodes.csv", 6, 7, "31/03/2025")                                                      // 356 and more: ends before it starts
 	set("reviews.csv", 2, 3, "PN9")                                                              // 167 participation
 	set("missing.csv", 2, 2, "")                                                                 // 565, 566 missing type
+	set("episodes.csv", 15, 1, "19/08/2025")                                                     // 630 new this year, no previous permanence
+	set("header.csv", 8, 2, "01/01/2007")                                                        // 359 looked after at 18, and more
+	// A Header with the UASC status flag and Episodes with PL_LOCATION, the
+	// optional columns: a girl under 11 flagged UASC (231), a girl recorded
+	// as a mother with a bad code (165), a placement location that is
+	// neither IN nor OUT (179).
+	addColumn := func(name, col string, value func(line int, fields []string) string) {
+		lines := strings.Split(strings.TrimSuffix(string(files[name]), "\n"), "\n")
+		lines[0] += "," + col
+		for i := 1; i < len(lines); i++ {
+			lines[i] += "," + value(i+1, strings.Split(lines[i], ","))
+		}
+		files[name] = []byte(strings.Join(lines, "\n") + "\n")
+	}
+	flagged, mothered := false, false
+	addColumn("header.csv", "UASC", func(_ int, f []string) string {
+		if !flagged && f[1] == "F" && strings.HasSuffix(f[2], "/2019") {
+			flagged = true
+			return "1"
+		}
+		return "0"
+	})
+	for line := 9; !mothered; line++ {
+		if f := strings.Split(strings.Split(string(files["header.csv"]), "\n")[line-1], ","); f[1] == "F" && f[7] == "0" {
+			set("header.csv", line, 5, "2")
+			mothered = true
+		}
+	}
+	addColumn("episodes.csv", "PL_LOCATION", func(line int, _ []string) string {
+		if line == 7 {
+			return "XX"
+		}
+		return "IN"
+	})
 	files["Episodes "+"(copy).txt"] = []byte("not a table")
 	files["uasc.csv"] = []byte("CHILD,SEX,DOB,DUC\r\nC000001,M,\"01/01/2010,\r\n")
 	return files

@@ -101,7 +101,8 @@ type Header struct {
 	UPN    string
 	Mother string
 	MCDOB  Date
-	// UASC is the UASC status flag (0 or 1), which only the XML form carries.
+	// UASC is the UASC status flag (0 or 1), which the XML form carries and
+	// a CSV Header table may (see Tables.Has).
 	UASC string
 }
 
@@ -121,6 +122,9 @@ type Episode struct {
 	HomePost          string
 	PLPost            string
 	URN               string
+	// PLLocation is IN or OUT of the authority's area, when the file
+	// carries it (see Tables.Has); otherwise rules work it out.
+	PLLocation string
 }
 
 // Review is one statutory review of a looked-after child.
@@ -251,9 +255,16 @@ type Tables struct {
 	// UASC flag the CSV form lacks.
 	XML bool
 
+	// Has names the optional columns (ColUASC, ColPLLocation) the tables
+	// were read with.
+	Has map[string]bool
+
 	// Files names the file each table was read from, for messages.
 	Files map[string]string
 }
+
+// hasFlag reports whether the tables carry the UASC status flag.
+func (t *Tables) hasFlag() bool { return t.XML || t.Has[ColUASC] }
 
 // atoi reads a whole number, reporting whether the text was one.
 func atoi(s string) (int, bool) {

@@ -101,6 +101,7 @@ func (in *Input) readXML(name string, r io.Reader) {
 			}
 			in.markXMLSupplied(name)
 			in.XML = true
+			in.Has[ColUASC] = true
 			continue
 		}
 		line, col := dec.InputPos()
@@ -184,7 +185,11 @@ func (in *Input) addXMLChild(c *xnode) {
 	}
 	id, dob := h.get("CHILDID"), ParseDate(h.get("DOB"))
 	t := &in.Tables
-	t.Header = append(t.Header, Header{h.line, id, h.get("SEX"), dob, h.get("ETHNIC"), h.get("UPN"), h.get("MOTHER"), ParseDate(h.get("MC_DOB")), h.get("UASC")})
+	flag := h.get("UASC")
+	if h.first("UASC") == nil {
+		flag = h.get("UASC_STATUS")
+	}
+	t.Header = append(t.Header, Header{h.line, id, h.get("SEX"), dob, h.get("ETHNIC"), h.get("UPN"), h.get("MOTHER"), ParseDate(h.get("MC_DOB")), flag})
 	if h.has("DUC") {
 		t.UASC = append(t.UASC, UASC{h.line, id, h.get("SEX"), dob, ParseDate(h.get("DUC"))})
 	}
@@ -214,9 +219,12 @@ func (in *Input) addXMLChild(c *xnode) {
 			ParseDate(a.get("DATE_PLACED_CEASED")), a.get("REASON_PLACED_CEASED")})
 	}
 	for _, e := range c.all("EPISODE") {
+		if e.first(ColPLLocation) != nil {
+			t.Has[ColPLLocation] = true
+		}
 		t.Episodes = append(t.Episodes, Episode{e.line, id, ParseDate(e.get("DECOM")), e.get("RNE"), e.get("LS"), e.get("CIN"),
 			e.get("PL"), e.get("PLACE_PROVIDER"), ParseDate(e.get("DEC")), e.get("REC"), e.get("REASON_PLACE_CHANGE"),
-			e.get("HOME_POST"), e.get("PL_POST"), e.get("URN")})
+			e.get("HOME_POST"), e.get("PL_POST"), e.get("URN"), e.get(ColPLLocation)})
 	}
 	for _, parent := range []*xnode{c, h} {
 		for _, s := range parent.all("SW_EPISODE") {
