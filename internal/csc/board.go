@@ -307,6 +307,7 @@ type ResolutionUpdate struct {
 	Note         string    `json:"note"`
 	On           Date      `json:"on"`
 	MeetingID    int64     `json:"meeting_id,omitempty"` // the meeting it was agreed at, if any
+	MeetingDate  Date      `json:"meeting_date"`         // that meeting's date
 	Due          Date      `json:"due"`                  // a new due date set when carried forward
 	RecordedByID int64     `json:"recorded_by_id"`
 	RecordedBy   string    `json:"recorded_by"`

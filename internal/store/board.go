@@ -284,16 +284,17 @@ func (t *Tx) FindResolutionByID(id int64) (*csc.Resolution, error) {
 	if err := scanResolution(t.queryRow(`SELECT `+resolutionColumns+` WHERE r.id = $1`, id), &r); err != nil {
 		return nil, notFound(err, "resolution", id)
 	}
-	rows, err := t.query(`SELECT u.id, u.resolution_id, u.status, u.note, u.on_date, COALESCE(u.meeting_id, 0), u.due,
-		COALESCE(u.recorded_by, 0), COALESCE(s.name, ''), u.recorded_at FROM board_resolution_update u
-		LEFT JOIN staff s ON s.id = u.recorded_by WHERE u.resolution_id = $1 ORDER BY u.recorded_at, u.id`, id)
+	rows, err := t.query(`SELECT u.id, u.resolution_id, u.status, u.note, u.on_date, COALESCE(u.meeting_id, 0), m.meeting_date,
+		u.due, COALESCE(u.recorded_by, 0), COALESCE(s.name, ''), u.recorded_at FROM board_resolution_update u
+		LEFT JOIN staff s ON s.id = u.recorded_by LEFT JOIN board_meeting m ON m.id = u.meeting_id
+		WHERE u.resolution_id = $1 ORDER BY u.recorded_at, u.id`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var u csc.ResolutionUpdate
-		if err := rows.Scan(&u.ID, &u.ResolutionID, &u.Status, &u.Note, &u.On, &u.MeetingID, &u.Due, &u.RecordedByID,
+		if err := rows.Scan(&u.ID, &u.ResolutionID, &u.Status, &u.Note, &u.On, &u.MeetingID, &u.MeetingDate, &u.Due, &u.RecordedByID,
 			&u.RecordedBy, scanTime{&u.RecordedAt}); err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"cairn/internal/app"
@@ -57,6 +58,18 @@ func init() {
 	funcs["resolutionStatus"] = csc.ResolutionStatusLabel
 	funcs["resolutionStatuses"] = func() []string { return csc.ResolutionStatuses }
 	funcs["meetingStatus"] = csc.MeetingStatusLabel
+	funcs["attending"] = func(as []csc.MeetingAttendee, present bool) string {
+		var names []string
+		for _, a := range as {
+			if a.Present == present {
+				names = append(names, a.Name)
+			}
+		}
+		if len(names) == 0 {
+			return "None recorded"
+		}
+		return strings.Join(names, "; ")
+	}
 	funcs["hasID"] = func(vs []string, id int64) bool { return contains(vs, strconv.FormatInt(id, 10)) }
 	funcs["today"] = func(now time.Time) csc.Date { return csc.DateOf(now) }
 	funcs["daysOver"] = func(r csc.Resolution, now time.Time) int { return r.DaysOverdue(csc.DateOf(now)) }

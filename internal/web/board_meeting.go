@@ -42,7 +42,7 @@ func (s *Server) showMeeting(w http.ResponseWriter, r *http.Request, actor csc.A
 	}
 	// The page holds several forms: the one posted keeps what was entered,
 	// the others show the record.
-	base := meetingForm(v.Meeting)
+	base := meetingForm(v.Meeting, v.Board)
 	for k, vs := range f {
 		base[k] = vs
 	}
@@ -57,11 +57,18 @@ func (s *Server) showMeeting(w http.ResponseWriter, r *http.Request, actor csc.A
 }
 
 // meetingForm fills the meeting's forms from the record: its date and
-// place, and its minutes and attendance as last recorded.
-func meetingForm(m *csc.Meeting) url.Values {
+// place, and its minutes and attendance as last recorded — or, before any
+// is, the board's members, expected present.
+func meetingForm(m *csc.Meeting, b *csc.Board) url.Values {
 	f := url.Values{"version": {strconv.Itoa(m.Version)}, "date": {m.Date.String()}, "location": {m.Location},
 		"minutes": {m.Minutes}}
-	for i, at := range m.Attendees {
+	attendees := m.Attendees
+	if len(attendees) == 0 && !m.Held() {
+		for _, mem := range b.Members {
+			attendees = append(attendees, csc.MeetingAttendee{StaffID: mem.StaffID, Name: mem.Name, Present: true})
+		}
+	}
+	for i, at := range attendees {
 		p := fmt.Sprintf("attendees.%d.", i)
 		f.Set(p+"name", at.Name)
 		if at.StaffID != 0 {
