@@ -1,12 +1,10 @@
 package api
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"reflect"
 	"testing"
-	"time"
 
 	"cairn/internal/app"
 	"cairn/internal/csc"
@@ -30,21 +28,6 @@ func init() {
 	} {
 		schemaTypes[name] = typ
 	}
-}
-
-// addStaff adds a member of staff with the role, and a token for them,
-// to a fixture.
-func (f *fixture) addStaff(t *testing.T, key string, role csc.Role) {
-	t.Helper()
-	s := csc.Staff{Username: key, Name: "Test " + key, Role: role, Employment: csc.EmployPermanent, Active: true}
-	if err := f.db.Write(context.Background(), func(tx csc.Tx) error { return tx.CreateStaff(&s, "") }); err != nil {
-		t.Fatal(err)
-	}
-	tok, err := f.app.CreateToken(context.Background(), key, "test", time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.staff[key], f.tokens[key] = s, tok
 }
 
 // TestBoardJourney keeps a board by API: a board and its meetings, an

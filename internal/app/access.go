@@ -29,29 +29,43 @@ func childAccess(tx csc.Tx, actor csc.Actor, act csc.Action, child *csc.Person, 
 		}
 		return nil
 	}
-	ok := false
-	switch actor.Role.Scope() {
-	case csc.ScopeAll:
-		ok = true
-	case csc.ScopeService:
-		if alloc == nil {
-			ok = true
-		} else {
-			team, err := tx.FindTeamByID(alloc.TeamID)
-			if err != nil {
-				return err
-			}
-			ok = team.DistrictID == 0 || team.DistrictID == actor.DistrictID || alloc.TeamID == actor.TeamID
+	ok, err := inScope(actor, alloc, func(id int64) (int64, error) {
+		team, err := tx.FindTeamByID(id)
+		if err != nil {
+			return 0, err
 		}
-	case csc.ScopeTeam:
-		ok = alloc != nil && alloc.TeamID == actor.TeamID
-	case csc.ScopeCaseload:
-		ok = alloc != nil && alloc.StaffID == actor.StaffID
+		return team.DistrictID, nil
+	})
+	if err != nil {
+		return err
 	}
 	if !ok {
 		return csc.Errorf(csc.Forbidden, "Record %d is outside your %s.", child.ID, actor.Role.Scope())
 	}
 	return nil
+}
+
+// inScope reports whether the actor's role reaches a child with the given
+// allocation (nil when unallocated): all; service (the allocated team is
+// in the actor's district, has no district, or is the actor's own team; or
+// the child is unallocated); team (allocated to the actor's team); caseload
+// (allocated to the actor). district finds a team's district.
+func inScope(actor csc.Actor, alloc *csc.Allocation, district func(teamID int64) (int64, error)) (bool, error) {
+	switch actor.Role.Scope() {
+	case csc.ScopeAll:
+		return true, nil
+	case csc.ScopeService:
+		if alloc == nil || alloc.TeamID == actor.TeamID {
+			return true, nil
+		}
+		d, err := district(alloc.TeamID)
+		return d == 0 || d == actor.DistrictID, err
+	case csc.ScopeTeam:
+		return alloc != nil && alloc.TeamID == actor.TeamID, nil
+	case csc.ScopeCaseload:
+		return alloc != nil && alloc.StaffID == actor.StaffID, nil
+	}
+	return false, nil
 }
 
 // loadChild finds a child (or unborn child) and checks actor may take act on

@@ -32,9 +32,9 @@ type InspectionView struct {
 	Actions map[int64]csc.ImprovementAction
 }
 
-// Unanswered counts the findings that need an action and have none that
-// is still live.
-func (v *InspectionView) Unanswered() int {
+// UnansweredCount counts the findings that need an action and have none
+// that is still live.
+func (v *InspectionView) UnansweredCount() int {
 	n := 0
 	for _, f := range v.Findings {
 		if unanswered(f, v.Actions) {
@@ -43,6 +43,10 @@ func (v *InspectionView) Unanswered() int {
 	}
 	return n
 }
+
+// Unanswered reports whether a finding needs an action and has none that
+// is still live.
+func (v *InspectionView) Unanswered(f csc.Finding) bool { return unanswered(f, v.Actions) }
 
 // unanswered reports whether a finding needs an action and has none that
 // is not dropped.
@@ -140,7 +144,9 @@ func (a *App) parseInspection(in csc.InspectionInput) (csc.Inspection, error) {
 	}
 	ins.Inspectors = textField(&probs, "inspectors", in.Inspectors, 1000)
 	ins.Focus = textField(&probs, "focus", in.Focus, 2000)
-	ins.LetterText = textField(&probs, "letter_text", in.LetterText, maxLetterText)
+	// Browsers send a textarea's lines ending CR LF; the text read from a PDF
+	// ends them LF, and an unchanged text must compare equal to it.
+	ins.LetterText = textField(&probs, "letter_text", strings.ReplaceAll(in.LetterText, "\r\n", "\n"), maxLetterText)
 	if ins.LetterText != "" {
 		ins.LetterTextSource = csc.LetterPasted
 	}
@@ -385,4 +391,10 @@ func (a *App) InspectionHistory(ctx context.Context, actor csc.Actor) (h *GradeH
 		h.Rows = append(h.Rows, row)
 	}
 	return h, nil
+}
+
+// CheckImprovementEdit reports whether actor may change the improvement
+// area, for the pages that show an empty form before anything is saved.
+func (a *App) CheckImprovementEdit(actor csc.Actor) error {
+	return require(actor, csc.ActImprovementEdit)
 }

@@ -44,20 +44,8 @@ type Rating struct {
 // It is the one place the rating is decided.
 func RateAction(a *csc.ImprovementAction, updates []csc.ProgressUpdate, today csc.Date) Rating {
 	var r Rating
-	var latest *csc.ProgressUpdate
-	for i := range updates {
-		u := &updates[i]
-		if u.ActionID != a.ID {
-			continue
-		}
-		if u.Quarter.Compare(r.LastUpdate) > 0 {
-			r.LastUpdate = u.Quarter
-		}
-		if u.Percent != nil && (latest == nil || u.Quarter.Compare(latest.Quarter) > 0 ||
-			(u.Quarter == latest.Quarter && !u.CreatedAt.Before(latest.CreatedAt))) {
-			latest = u
-		}
-	}
+	latest, last := latestProgress(a.ID, updates)
+	r.LastUpdate = last
 	if latest != nil {
 		p := *latest.Percent
 		r.Progress = &p
@@ -103,17 +91,41 @@ func RateAction(a *csc.ImprovementAction, updates []csc.ProgressUpdate, today cs
 		return r
 	}
 	r.RAG = csc.PlanGreen
+	r.Reasons = append(r.Reasons, onTrack(a, &r, today))
+	return r
+}
+
+// latestProgress finds an action's latest update that gives a percentage
+// (by quarter, then by when it was recorded) and the latest quarter any
+// of its updates reports on.
+func latestProgress(id int64, updates []csc.ProgressUpdate) (latest *csc.ProgressUpdate, last csc.Quarter) {
+	for i := range updates {
+		u := &updates[i]
+		if u.ActionID != id {
+			continue
+		}
+		if u.Quarter.Compare(last) > 0 {
+			last = u.Quarter
+		}
+		if u.Percent != nil && (latest == nil || u.Quarter.Compare(latest.Quarter) > 0 ||
+			(u.Quarter == latest.Quarter && !u.CreatedAt.Before(latest.CreatedAt))) {
+			latest = u
+		}
+	}
+	return latest, last
+}
+
+// onTrack says why a green action is green.
+func onTrack(a *csc.ImprovementAction, r *Rating, today csc.Date) string {
 	switch {
 	case a.Start.After(today):
-		r.Reasons = append(r.Reasons, "Starts on "+a.Start.Long()+".")
+		return "Starts on " + a.Start.Long() + "."
 	case r.Progress != nil:
-		r.Reasons = append(r.Reasons, fmt.Sprintf("On track: %d%% done, %d%% of its working time passed.", *r.Progress, r.Elapsed))
+		return fmt.Sprintf("On track: %d%% done, %d%% of its working time passed.", *r.Progress, r.Elapsed)
 	case !r.LastUpdate.IsZero():
-		r.Reasons = append(r.Reasons, "On track: updated for "+r.LastUpdate.Label()+".")
-	default:
-		r.Reasons = append(r.Reasons, "Started this quarter: its first progress update is for "+this.Label()+".")
+		return "On track: updated for " + r.LastUpdate.Label() + "."
 	}
-	return r
+	return "Started this quarter: its first progress update is for " + csc.QuarterOf(today).Label() + "."
 }
 
 // elapsedPercent is the share of the working days after start up to and

@@ -27,6 +27,7 @@ type ChildRecord struct {
 	Assessment AssessmentPart // referrals' episodes, assessments, early help
 	Protection ProtectionPart // strategy discussions, s47s, conferences, CP plans
 	Casework   CaseworkPart   // CIN plans, visits, case notes, case summary
+	Census     *CensusPart    // the child's census issues this year to date; nil when none
 }
 
 // Badge is a flag on the identity bar.
@@ -131,6 +132,9 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 			return err
 		}
 		if err := a.loadCaseworkPart(tx, actor, r); err != nil {
+			return err
+		}
+		if err := a.loadCensusPart(tx, r); err != nil {
 			return err
 		}
 		au.add(actor, "view", "person", id, childOf(r.Child), "record")

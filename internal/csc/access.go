@@ -88,6 +88,8 @@ const (
 	ActClockSignOff  Action = "clock.signoff"
 	ActSettings      Action = "settings.manage"
 	ActIndicators    Action = "indicators.view"
+	ActDataQuality   Action = "dataquality.view" // the census's errors across the authority, by team and child
+	ActReturns       Action = "returns.produce"  // produce statutory returns (Annex A) from the record
 
 	// Help and protection. Viewing any of these steps is ActChildView.
 	ActReferralRecord   Action = "referral.record"      // open, amend and close a referral (CIN episode)
@@ -144,21 +146,21 @@ var grants = map[Role]struct {
 }{
 	RoleSocialWorker: {append(slices.Concat(recorder, practitioner), ActWorkTray, ActClockExplain), ScopeService},
 	RoleTeamManager: {append(slices.Concat(frontDoor, practitioner), ActOversee, ActChildRestrict, ActWorkTray,
-		ActClockExplain, ActClockSignOff, ActIndicators, ActReferralClose, ActAssessmentAuth), ScopeService},
+		ActClockExplain, ActClockSignOff, ActIndicators, ActReferralClose, ActAssessmentAuth, ActDataQuality), ScopeService},
 	RoleMASH: {append(slices.Clone(frontDoor), ActWorkTray, ActClockExplain, ActStrategyRecord,
 		ActCaseNoteRecord), ScopeAll},
 	RoleEarlyHelp: {append(slices.Clone(viewer), ActContactRecord, ActWorkTray, ActClockExplain, ActEarlyHelpRecord,
 		ActCaseNoteRecord), ScopeTeam},
 	RoleIRO:             {append(slices.Clone(viewer), ActWorkTray, ActConferenceRecord, ActCaseNoteRecord), ScopeAll},
-	RoleQA:              {append(slices.Clone(viewer), ActIndicators, ActImprovementView, ActImprovementEdit), ScopeAll},
-	RoleAnalyst:         {append(slices.Clone(viewer), ActIndicators, ActImprovementView), ScopeAll},
+	RoleQA:              {append(slices.Clone(viewer), ActIndicators, ActImprovementView, ActImprovementEdit, ActDataQuality), ScopeAll},
+	RoleAnalyst:         {append(slices.Clone(viewer), ActIndicators, ActImprovementView, ActDataQuality, ActReturns), ScopeAll},
 	RoleBusinessSupport: {append(slices.Clone(viewer), ActContactRecord, ActChildCreate), ScopeService},
 	RoleAdmin: {[]Action{ActTeamManage, ActStaffManage, ActAuditView, ActTokenCreate, ActChildRestrict,
 		ActSettings}, ScopeNone},
 	RoleInspector: {append(slices.Clone(viewer), ActIndicators, ActImprovementView), ScopeAll},
 	// Senior leaders (director, heads of service) see every child and own the
 	// improvement loop with QA.
-	RoleSeniorLeader: {append(slices.Clone(viewer), ActIndicators, ActImprovementView, ActImprovementEdit), ScopeAll},
+	RoleSeniorLeader: {append(slices.Clone(viewer), ActIndicators, ActImprovementView, ActImprovementEdit, ActDataQuality), ScopeAll},
 	// Board members (improvement board, scrutiny, corporate parenting) read the
 	// improvement area and nothing of children's records.
 	RoleBoardMember: {[]Action{ActImprovementView}, ScopeNone},
@@ -177,7 +179,8 @@ func (r Role) Scope() Scope { return grants[r].scope }
 func (r Role) ReadOnly() bool {
 	for _, a := range grants[r].actions {
 		switch a {
-		case ActChildView, ActContactView, ActDocumentView, ActPeopleSearch, ActIndicators, ActImprovementView:
+		case ActChildView, ActContactView, ActDocumentView, ActPeopleSearch, ActIndicators, ActImprovementView,
+			ActDataQuality, ActReturns:
 		default:
 			return false
 		}

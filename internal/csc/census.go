@@ -21,6 +21,7 @@ type CensusChild struct {
 	Sex                 SexCode
 	Ethnicity           EthnicityCode
 	UPN                 UPN
+	Restricted          bool // the record is restricted to named staff; not reported
 	Disabilities        []DisabilityCode
 	Episodes            []CensusEpisode // by referral date
 }
@@ -42,6 +43,7 @@ type CensusEpisode struct {
 
 // CensusAssessment is an assessment with its authorisation and factors.
 type CensusAssessment struct {
+	ID             int64
 	StartDate      Date
 	AuthorisedDate Date
 	Factors        []string
@@ -49,6 +51,7 @@ type CensusAssessment struct {
 
 // CensusCINPlan is a child in need plan's dates.
 type CensusCINPlan struct {
+	ID                 int64
 	StartDate, EndDate Date
 }
 
@@ -56,22 +59,28 @@ type CensusCINPlan struct {
 // that began it took place, whether it concluded that no conference was
 // needed, and the initial conference it led to, if any: the child's first
 // initial conference on or after the enquiry began, held for this enquiry or
-// for the household with a decision about the child.
+// for the household with a decision about the child (ConferenceID).
 type CensusS47 struct {
+	ID               int64
 	StartDate        Date
 	StrategyDate     Date
 	Concluded        bool
 	ConferenceNeeded bool
 	InitialCPC       Date
+	ConferenceID     int64
 }
 
 // CensusCPPlan is a child protection plan with its review conferences and,
-// when an initial conference made it, that conference's date.
+// when an initial conference made it, that conference's date and id.
+// ReviewIDs are the review conferences' ids, in the order of Reviews.
 type CensusCPPlan struct {
+	ID                 int64
 	StartDate, EndDate Date
 	InitialCPC         Date
+	ConferenceID       int64
 	InitialCategory    string
 	LatestCategory     string
 	PreviousPlans      int
 	Reviews            []Date
+	ReviewIDs          []int64
 }

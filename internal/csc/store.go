@@ -123,6 +123,9 @@ type OrgTx interface {
 	// CurrentAllocations returns the open allocations of many children at
 	// once, by child id; unallocated children are absent.
 	CurrentAllocations(childIDs []int64) (map[int64]*Allocation, error)
+	// CurrentAllocationsBetween does the same for the children with ids
+	// in [fromID, toID].
+	CurrentAllocationsBetween(fromID, toID int64) (map[int64]*Allocation, error)
 }
 
 // RecordTx stores documents, the timeline and the audit trail.

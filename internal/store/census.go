@@ -15,18 +15,21 @@ const censusReferrals = `r.child_id BETWEEN $3 AND $4 AND r.referral_date <= $2
 	AND (r.closure_date IS NULL OR r.closure_date >= $1)`
 
 // CensusChildren reads the census population with ids in [fromID, toID] in
-// eight queries, one per table, each for the whole range.
+// eight queries, one per table, each for the whole range. Each table's own
+// child_id is bounded by the range too (a record's child is its referral's
+// child), so that a range of one child, as the child's page reads it, is
+// found through the tables' child indexes rather than a scan.
 func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.CensusChild, error) {
 	args := []any{from, to, fromID, toID}
 	var kids []csc.CensusChild
 	at := map[int64]int{} // child id to index in kids
 
 	// The children.
-	err := t.each(`SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn
+	err := t.each(`SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn, p.restricted
 		FROM person p WHERE p.id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
 		ORDER BY p.id`, args, func(rows *sql.Rows) error {
 		var c csc.CensusChild
-		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN); err != nil {
+		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN, &c.Restricted); err != nil {
 			return err
 		}
 		at[c.ID] = len(kids)
@@ -83,14 +86,14 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 
 	// What was done under them, open at some point in the period.
-	err = t.each(`SELECT a.referral_id, a.start_date, a.authorised_date, a.factors
+	err = t.each(`SELECT a.id, a.referral_id, a.start_date, a.authorised_date, a.factors
 		FROM assessment a JOIN referral r ON r.id = a.referral_id
 		WHERE `+censusReferrals+` AND a.start_date <= $2 AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
 		ORDER BY a.referral_id, a.start_date, a.id`, args, func(rows *sql.Rows) error {
 		var ref int64
 		var a csc.CensusAssessment
 		var factors string
-		if err := rows.Scan(&ref, &a.StartDate, &a.AuthorisedDate, &factors); err != nil {
+		if err := rows.Scan(&a.ID, &ref, &a.StartDate, &a.AuthorisedDate, &factors); err != nil {
 			return err
 		}
 		a.Factors = strings.Fields(factors)
@@ -102,13 +105,13 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	if err != nil {
 		return nil, err
 	}
-	err = t.each(`SELECT p.referral_id, p.start_date, p.end_date
+	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date
 		FROM cin_plan p JOIN referral r ON r.id = p.referral_id
-		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
 		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
 		var ref int64
 		var p csc.CensusCINPlan
-		if err := rows.Scan(&ref, &p.StartDate, &p.EndDate); err != nil {
+		if err := rows.Scan(&p.ID, &ref, &p.StartDate, &p.EndDate); err != nil {
 			return err
 		}
 		if e := episode(ref); e != nil {
@@ -135,7 +138,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 			s.conference_needed, s.outcome_date
 		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
 		JOIN strategy_discussion d ON d.id = s.strategy_id
-		WHERE `+censusReferrals+` AND s.started <= $2
+		WHERE `+censusReferrals+` AND s.child_id BETWEEN $3 AND $4 AND s.started <= $2
 		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
 		var e enquiry
 		var held time.Time
@@ -144,6 +147,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 			&e.s.ConferenceNeeded, &e.outcomeDate); err != nil {
 			return err
 		}
+		e.s.ID = e.id
 		e.s.StrategyDate = csc.DateOf(held)
 		e.s.Concluded = outcome != ""
 		enquiries = append(enquiries, e)
@@ -153,19 +157,19 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		return nil, err
 	}
 	type conference struct {
-		child, s47 int64
-		held       csc.Date
+		id, child, s47 int64
+		held           csc.Date
 	}
 	var confs []conference
 	if len(enquiries) > 0 {
-		err = t.each(`SELECT c.child_id, COALESCE(c.s47_id, 0), c.held_on FROM cp_conference c
+		err = t.each(`SELECT c.id, c.child_id, COALESCE(c.s47_id, 0), c.held_on FROM cp_conference c
 			WHERE c.kind = 'initial' AND c.child_id BETWEEN $1 AND $2
 			UNION ALL
-			SELECT k.child_id, 0, c.held_on FROM cp_conference c JOIN cp_conference_decision k ON k.conference_id = c.id
+			SELECT c.id, k.child_id, 0, c.held_on FROM cp_conference c JOIN cp_conference_decision k ON k.conference_id = c.id
 			WHERE c.kind = 'initial' AND k.child_id BETWEEN $1 AND $2 AND k.child_id <> c.child_id
-			ORDER BY 1, 3`, []any{fromID, toID}, func(rows *sql.Rows) error {
+			ORDER BY 2, 4`, []any{fromID, toID}, func(rows *sql.Rows) error {
 			var c conference
-			if err := rows.Scan(&c.child, &c.s47, &c.held); err != nil {
+			if err := rows.Scan(&c.id, &c.child, &c.s47, &c.held); err != nil {
 				return err
 			}
 			confs = append(confs, c)
@@ -188,7 +192,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		for j := ci; j < len(confs) && confs[j].child == e.child; j++ {
 			c := confs[j]
 			if c.s47 == e.id {
-				e.s.InitialCPC = c.held
+				e.s.InitialCPC, e.s.ConferenceID = c.held, c.id
 				break
 			}
 			if c.held.Before(e.s.StartDate) || (!e.closed.IsZero() && c.held.After(e.closed)) ||
@@ -196,7 +200,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 				continue
 			}
 			if e.s.InitialCPC.IsZero() {
-				e.s.InitialCPC = c.held
+				e.s.InitialCPC, e.s.ConferenceID = c.held, c.id
 			}
 		}
 		// An enquiry over before the period began is not in it.
@@ -219,15 +223,16 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 	var order []planAt
 	err = t.each(`SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
-			CASE WHEN c.kind = 'initial' THEN c.held_on END
+			CASE WHEN c.kind = 'initial' THEN c.held_on END, CASE WHEN c.kind = 'initial' THEN c.id ELSE 0 END
 		FROM cp_plan p JOIN referral r ON r.id = p.referral_id JOIN cp_conference c ON c.id = p.conference_id
-		WHERE `+censusReferrals+` AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
 		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
 		var id, ref int64
 		var p csc.CensusCPPlan
-		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans, &p.InitialCPC); err != nil {
+		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans, &p.InitialCPC, &p.ConferenceID); err != nil {
 			return err
 		}
+		p.ID = id
 		if e := episode(ref); e != nil {
 			e.ProtectionPlan = append(e.ProtectionPlan, p)
 			order = append(order, planAt{id, ref})
@@ -245,17 +250,18 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		plans[p.id] = &e.ProtectionPlan[seen[p.ref]]
 		seen[p.ref]++
 	}
-	err = t.each(`SELECT c.plan_id, c.held_on
+	err = t.each(`SELECT c.plan_id, c.id, c.held_on
 		FROM cp_conference c JOIN cp_plan p ON p.id = c.plan_id JOIN referral r ON r.id = p.referral_id
-		WHERE `+censusReferrals+` AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
+		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
 		ORDER BY c.plan_id, c.held_on, c.id`, args, func(rows *sql.Rows) error {
-		var id int64
+		var id, conf int64
 		var d csc.Date
-		if err := rows.Scan(&id, &d); err != nil {
+		if err := rows.Scan(&id, &conf, &d); err != nil {
 			return err
 		}
 		if p := plans[id]; p != nil {
 			p.Reviews = append(p.Reviews, d)
+			p.ReviewIDs = append(p.ReviewIDs, conf)
 		}
 		return nil
 	})

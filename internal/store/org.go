@@ -286,12 +286,24 @@ func (t *Tx) CurrentAllocation(childID int64) (*csc.Allocation, error) {
 // has two open allocations the latest started is kept, as CurrentAllocation
 // returns it.
 func (t *Tx) CurrentAllocations(childIDs []int64) (map[int64]*csc.Allocation, error) {
-	out := make(map[int64]*csc.Allocation, len(childIDs))
 	if len(childIDs) == 0 {
-		return out, nil
+		return map[int64]*csc.Allocation{}, nil
 	}
 	list, args := idList(childIDs)
-	rows, err := t.query(allocationSelect+`WHERE a.child_id IN (`+list+`) AND a.ended_at IS NULL
+	return t.openAllocations(`a.child_id IN (`+list+`)`, len(childIDs), args...)
+}
+
+// CurrentAllocationsBetween returns the open allocations of the children
+// with ids in [fromID, toID] in one query, as CurrentAllocations does.
+func (t *Tx) CurrentAllocationsBetween(fromID, toID int64) (map[int64]*csc.Allocation, error) {
+	return t.openAllocations(`a.child_id BETWEEN $1 AND $2`, 0, fromID, toID)
+}
+
+// openAllocations reads the open allocations matching where, the latest
+// started of each child's.
+func (t *Tx) openAllocations(where string, size int, args ...any) (map[int64]*csc.Allocation, error) {
+	out := make(map[int64]*csc.Allocation, size)
+	rows, err := t.query(allocationSelect+`WHERE `+where+` AND a.ended_at IS NULL
 		ORDER BY a.child_id, a.started_at DESC, a.id DESC`, args...)
 	if err != nil {
 		return nil, err

@@ -50,6 +50,8 @@ type Summary struct {
 	Assessments, Visits     int
 	CINPlans, CPPlans       int
 	EarlyHelp               int
+	// The inspections and improvement loop (improvement.go).
+	Inspections, Findings, ImprovementActions int
 	// Boards and committees, their meetings and resolutions.
 	Boards, Meetings, Resolutions int
 }
@@ -69,7 +71,8 @@ const nhsNumbers = 900_000
 
 // Generate writes a synthetic authority into an empty store, in
 // transactions of about 2,000 children each, so a failure part-way leaves
-// the batches already committed: start again with an empty store. While one
+// the batches already committed: start again with an empty store. Last it
+// writes the authority's inspection history and improvement plan. While one
 // batch is written the next is generated on another goroutine. Documents
 // are not generated: outcome letters come from live decisions.
 func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
@@ -98,6 +101,11 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 	if err := g.writeFamilies(ctx, st, staff, &sum, progress); err != nil {
 		return sum, err
 	}
+	progress("improvement", 0, 1)
+	if err := st.Write(ctx, func(tx csc.Tx) error { return writeImprovement(tx, staff, g.asOf, &sum) }); err != nil {
+		return sum, fmt.Errorf("synth: inspections and improvement: %w", err)
+	}
+	progress("improvement", 1, 1)
 	if err := st.Write(ctx, func(tx csc.Tx) error { return writeBoards(tx, staff, opt.AsOf, &sum) }); err != nil {
 		return sum, fmt.Errorf("synth: boards: %w", err)
 	}

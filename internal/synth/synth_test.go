@@ -195,7 +195,7 @@ func TestOptionsAreChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Children != 30 || last != 30 || strings.Join(stages, ",") != "planning,organisation,children" {
+	if sum.Children != 30 || last != 30 || strings.Join(stages, ",") != "planning,organisation,children,improvement" {
 		t.Errorf("30 children: summary %+v, progress stages %v ending at %d", sum, stages, last)
 	}
 	if err := st.Read(ctx, func(tx csc.Tx) error {

@@ -67,6 +67,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	s.caseworkRoutes(mux)
 	s.boardRoutes(mux)
 	s.returns903Routes(mux)
+	s.improvementRoutes(mux)
+	s.dataQualityRoutes(mux)
+	s.annexARoutes(mux)
 
 	mux.Handle("/", s.page(s.notFound))
 }

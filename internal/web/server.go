@@ -16,6 +16,7 @@ import (
 
 	"cairn/internal/app"
 	"cairn/internal/csc"
+	"cairn/internal/pdfdoc"
 )
 
 // Server holds what the pages need.
@@ -134,6 +135,10 @@ type handler func(w http.ResponseWriter, r *http.Request, actor csc.Actor) error
 // session, redirects to sign-in without one, caps the body size, and renders
 // any error the handler returns.
 func (s *Server) page(h handler) http.Handler { return s.pageUpTo(h, 1<<20) }
+
+// uploadPage is page for a form that sends a file: its body may hold a
+// PDF of the largest size accepted (pdfdoc.MaxSize) and the form around it.
+func (s *Server) uploadPage(h handler) http.Handler { return s.pageUpTo(h, pdfdoc.MaxSize+1<<20) }
 
 // pageUpTo is page with its own cap on the body, for uploads.
 func (s *Server) pageUpTo(h handler, maxBody int64) http.Handler {

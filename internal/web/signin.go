@@ -54,6 +54,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, actor csc.Actor) e
 		return redirect(w, r, "/people")
 	case actor.Can(csc.ActStaffManage):
 		return redirect(w, r, "/admin/staff")
+	case actor.Can(csc.ActImprovementView):
+		// Board members see nothing of children's records: their home is
+		// the improvement area.
+		return redirect(w, r, "/improvement")
 	}
 	s.render(w, r, http.StatusOK, "home", &view{Title: "cairn"})
 	return nil

@@ -56,6 +56,12 @@ func (s *site) do(t *testing.T, r csc.Role, method, path string, form url.Values
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
+	return s.send(t, r, req)
+}
+
+// send makes a request as the role's browser and returns the status and body.
+func (s *site) send(t *testing.T, r csc.Role, req *http.Request) (int, string) {
+	t.Helper()
 	resp, err := s.clients[r].Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,12 @@
 package cin
 
 import (
+	"slices"
 	"strconv"
 
 	"cairn/internal/clock"
 	"cairn/internal/csc"
+	"cairn/internal/returns"
 )
 
 // FromRecord maps a child of the census population, as the record holds
@@ -102,4 +104,161 @@ func FromRecord(r *csc.CensusChild, y Year) Child {
 		c.CIN = append(c.CIN, d)
 	}
 	return c
+}
+
+// SourceKind names the kind of record an element of the census came from.
+type SourceKind string
+
+// The records the census is produced from.
+const (
+	SourceChild      SourceKind = "child"      // the child's identity and characteristics
+	SourceReferral   SourceKind = "referral"   // the episode of need
+	SourceAssessment SourceKind = "assessment" // a child and family assessment
+	SourceCINPlan    SourceKind = "cin-plan"   // a child in need plan
+	SourceS47        SourceKind = "s47"        // a section 47 enquiry
+	SourceCPPlan     SourceKind = "cp-plan"    // a child protection plan
+	SourceConference SourceKind = "conference" // an initial or review child protection conference
+)
+
+// Source is the record an element of the census came from: what kind of
+// record, its id, and the child whose record it is.
+type Source struct {
+	Kind    SourceKind
+	ID      int64
+	ChildID int64
+}
+
+// Sources numbers the elements of children produced from the record, as
+// lines number a file's elements, and remembers the record each number came
+// from, so that a rule's failure (its table, row and fields) leads back to
+// the record where the data is corrected. Numbers run on across every child
+// given to it, from 1; the XML written from the children is unchanged.
+type Sources struct {
+	at []Source
+	// icpc holds, for the rows whose DateOfInitialCPC came from a
+	// conference (an episode's or an enquiry's), that conference.
+	icpc map[int]Source
+}
+
+// FromRecord maps r as the package's FromRecord does, numbers the child's
+// elements and records where each came from. An element the record has no
+// counterpart for is credited to its episode, or to the child.
+func (s *Sources) FromRecord(r *csc.CensusChild, y Year) Child {
+	c := FromRecord(r, y)
+	child := Source{Kind: SourceChild, ID: r.ID, ChildID: r.ID}
+	c.Line = s.add(child)
+	c.IDLine = s.add(child)
+	c.CharLine = s.add(child)
+	for i := range c.Disabilities {
+		c.Disabilities[i].Line = s.add(child)
+	}
+	for i := range c.CIN {
+		d := &c.CIN[i]
+		var e *csc.CensusEpisode
+		if i < len(r.Episodes) {
+			e = &r.Episodes[i]
+		}
+		episode := child
+		if e != nil {
+			episode = Source{Kind: SourceReferral, ID: e.ReferralID, ChildID: r.ID}
+		}
+		d.Line = s.add(episode)
+		if e != nil && !d.DateOfInitialCPC.IsZero() {
+			for _, p := range e.ProtectionPlan {
+				if p.ConferenceID != 0 && p.InitialCPC == d.DateOfInitialCPC {
+					s.conference(d.Line, p.ConferenceID, r.ID)
+					break
+				}
+			}
+		}
+		// Each element under the episode is credited to its own record,
+		// or to the episode when the record has no counterpart.
+		credit := func(kind SourceKind, id int64) Source {
+			if id == 0 {
+				return episode
+			}
+			return Source{Kind: kind, ID: id, ChildID: r.ID}
+		}
+		var rec csc.CensusEpisode
+		if e != nil {
+			rec = *e
+		}
+		for j := range d.Assessments {
+			a := &d.Assessments[j]
+			var id int64
+			if j < len(rec.Assessments) {
+				id = rec.Assessments[j].ID
+			}
+			a.Line = s.add(credit(SourceAssessment, id))
+			for k := range a.Factors {
+				a.Factors[k].Line = a.Line
+			}
+		}
+		for j := range d.Plans {
+			var id int64
+			if j < len(rec.CINPlans) {
+				id = rec.CINPlans[j].ID
+			}
+			d.Plans[j].Line = s.add(credit(SourceCINPlan, id))
+		}
+		for j := range d.S47 {
+			m := &d.S47[j]
+			var id, conf int64
+			if j < len(rec.S47s) {
+				id, conf = rec.S47s[j].ID, rec.S47s[j].ConferenceID
+			}
+			m.Line = s.add(credit(SourceS47, id))
+			if conf != 0 && !m.DateOfInitialCPC.IsZero() {
+				s.conference(m.Line, conf, r.ID)
+			}
+		}
+		for j := range d.CPP {
+			p := &d.CPP[j]
+			var pr csc.CensusCPPlan
+			if j < len(rec.ProtectionPlan) {
+				pr = rec.ProtectionPlan[j]
+			}
+			plan := credit(SourceCPPlan, pr.ID)
+			p.Line = s.add(plan)
+			for k := range p.Reviews {
+				src := plan
+				if k < len(pr.ReviewIDs) && pr.ReviewIDs[k] != 0 {
+					src = Source{Kind: SourceConference, ID: pr.ReviewIDs[k], ChildID: r.ID}
+				}
+				p.Reviews[k].Line = s.add(src)
+			}
+		}
+		for j := range d.PreProceedings {
+			d.PreProceedings[j].Line = s.add(episode)
+		}
+	}
+	return c
+}
+
+func (s *Sources) add(src Source) int {
+	if len(s.at) == 0 {
+		s.at = append(s.at, Source{}) // row 0: no element
+	}
+	s.at = append(s.at, src)
+	return len(s.at) - 1
+}
+
+func (s *Sources) conference(row int, id, child int64) {
+	if s.icpc == nil {
+		s.icpc = map[int]Source{}
+	}
+	s.icpc[row] = Source{Kind: SourceConference, ID: id, ChildID: child}
+}
+
+// Of returns the record a failure is about: the element on its row, or,
+// for a failure about the date of an initial conference, the conference.
+// A failure with no row (about the return as a whole) has no source.
+func (s *Sources) Of(f returns.Failure) (Source, bool) {
+	if f.Row <= 0 || f.Row >= len(s.at) {
+		return Source{}, false
+	}
+	if c, ok := s.icpc[f.Row]; ok && slices.Contains(f.Fields, "DateOfInitialCPC") {
+		return c, true
+	}
+	return s.at[f.Row], true
 }

@@ -157,8 +157,13 @@ func Years() []string {
 	return ys
 }
 
-// Catalogue returns the specifications of the year's rules.
+// Catalogue returns the specifications of the year's rules. Each year's
+// catalogue is read once; callers share its specifications and must not
+// change them.
 func Catalogue(year string) ([]returns.Spec, error) {
+	if c, ok := catalogues.Load(year); ok {
+		return slices.Clip(c.([]returns.Spec)), nil
+	}
 	data, err := specFiles.ReadFile("spec/rules-" + year + ".csv")
 	if err != nil {
 		return nil, fmt.Errorf("no CIN census rules for %s; years with rules: %s", year, strings.Join(Years(), ", "))
@@ -167,8 +172,17 @@ func Catalogue(year string) ([]returns.Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("CIN census rules for %s: %v", year, err)
 	}
-	return returns.ParseCatalogue(recs)
+	specs, err := returns.ParseCatalogue(recs)
+	if err != nil {
+		return nil, err
+	}
+	catalogues.Store(year, specs)
+	return slices.Clip(specs), nil
 }
+
+// catalogues holds each year's parsed catalogue: the data-quality pages
+// check a child's census on every view of their page.
+var catalogues sync.Map
 
 // Rule is a catalogue rule with its check and what the check reads.
 type Rule struct {

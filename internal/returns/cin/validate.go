@@ -2,7 +2,7 @@ package cin
 
 import (
 	"io"
-	"runtime"
+	"sync"
 
 	"cairn/internal/returns"
 )
@@ -92,26 +92,118 @@ func (f *Facts) add(c *Child) {
 // enough that a batch of the largest children is a few megabytes.
 const BatchSize = 2048
 
+// Checker runs a year's rules over a census given to it a batch of children
+// at a time: the per-child rules over each batch as it comes, the rules
+// about the return as a whole once every child is in. Validate feeds it
+// from a file; the data-quality pages feed it children produced from the
+// record, with no file between.
+type Checker struct {
+	year                  Year
+	rules                 []Rule
+	childRules, fileRules []returns.Rule[*Dataset]
+	facts                 *Facts
+	out                   []returns.Outcome
+}
+
+// NewChecker returns a Checker for the rules of year.Label.
+func NewChecker(year Year) (*Checker, error) {
+	set, err := ruleSetOf(year.Label)
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{year: year, rules: set.rules, childRules: set.childRules, fileRules: set.fileRules, facts: newFacts()}, nil
+}
+
+// ruleSet is a year's rules split by what they read. It is built once per
+// year and shared, read-only, by every Checker of the year: a child's page
+// checks the child's census on every view.
+type ruleSet struct {
+	rules                 []Rule
+	childRules, fileRules []returns.Rule[*Dataset]
+}
+
+var ruleSets sync.Map // year label to *ruleSet
+
+func ruleSetOf(label string) (*ruleSet, error) {
+	if s, ok := ruleSets.Load(label); ok {
+		return s.(*ruleSet), nil
+	}
+	rules, err := Rules(label)
+	if err != nil {
+		return nil, err
+	}
+	set := &ruleSet{rules: rules}
+	for _, rl := range rules {
+		if rl.Check != nil && rl.scope == perChild {
+			set.childRules = append(set.childRules, rl.Rule)
+		} else {
+			set.fileRules = append(set.fileRules, rl.Rule)
+		}
+	}
+	ruleSets.Store(label, set)
+	return set, nil
+}
+
+// Check runs the per-child rules over a batch of children and keeps what
+// the rules about the whole return need. The outcomes keep only strings
+// and ints, never the batch's memory, so the batch may be reused.
+func (k *Checker) Check(h *Header, children []Child) {
+	for i := range children {
+		k.facts.add(&children[i])
+	}
+	out := returns.Run(k.childRules, &Dataset{Year: k.year, Header: h, Children: children}, nil)
+	if k.out == nil {
+		k.out = out
+	} else {
+		returns.Combine(k.out, out)
+	}
+}
+
+// ChildFailures returns the failures the per-child rules found in the
+// children checked so far, with their rules, leaving out the rules about
+// the return as a whole: what one child's page shows.
+func (k *Checker) ChildFailures() []returns.Outcome {
+	var out []returns.Outcome
+	for _, o := range k.out {
+		if o.Status != returns.Passed {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Report runs the rules about the whole return and returns the report of
+// every rule of the year, in code order, with the input problems given.
+func (k *Checker) Report(h *Header, problems []returns.Problem) *returns.Report {
+	childOut := k.out
+	if childOut == nil {
+		// No children: the per-child rules ran over none and passed.
+		childOut = returns.Run(k.childRules, &Dataset{Year: k.year, Header: h}, nil)
+	}
+	fileOut := returns.Run(k.fileRules, &Dataset{Year: k.year, Header: h, File: k.facts}, nil)
+	byCode := map[string]returns.Outcome{}
+	for _, o := range append(childOut, fileOut...) {
+		byCode[o.Code] = o
+	}
+	rep := &returns.Report{Return: "CIN census", Year: k.year.Label, Problems: problems, Severities: true, ChildColumn: "LAchildID"}
+	rep.Outcomes = make([]returns.Outcome, len(k.rules))
+	for i, rl := range k.rules {
+		rep.Outcomes[i] = byCode[rl.Code]
+	}
+	returns.SortFailures(rep.Outcomes)
+	return rep
+}
+
 // Validate reads the census in r and runs every rule of the year over it.
 // The error is for a file that cannot be used (it wraps ErrUnusable): the
 // report is then nil. Malformed children are reported as input problems and
 // the rest are validated.
 func Validate(name string, r io.Reader, year Year, limit int64) (*returns.Report, error) {
-	rules, err := Rules(year.Label)
+	k, err := NewChecker(year)
 	if err != nil {
 		return nil, err
 	}
-	var childRules, fileRules []returns.Rule[*Dataset]
-	for _, rl := range rules {
-		if rl.Check != nil && rl.scope == perChild {
-			childRules = append(childRules, rl.Rule)
-		} else {
-			fileRules = append(fileRules, rl.Rule)
-		}
-	}
-
 	rd := NewReader(name, r, limit)
-	facts := newFacts()
 	// The reader fills batches on its own goroutine while the rules run over
 	// the batch before; batches are reused once validated.
 	type batch struct{ children []Child }
@@ -141,40 +233,12 @@ func Validate(name string, r io.Reader, year Year, limit int64) (*returns.Report
 			full <- b
 		}
 	}()
-	var childOut []returns.Outcome
 	for b := range full {
-		for i := range b.children {
-			facts.add(&b.children[i])
-		}
-		d := &Dataset{Year: year, Header: &rd.Header, Children: b.children}
-		out := returns.Run(childRules, d, nil)
-		// Failures keep only strings and ints, never the batch's memory, so
-		// the batch can be refilled.
-		if childOut == nil {
-			childOut = out
-		} else {
-			returns.Combine(childOut, out)
-		}
+		k.Check(&rd.Header, b.children)
 		free <- b
 	}
 	if readErr != nil {
 		return nil, readErr
 	}
-	if childOut == nil {
-		// No children: the per-child rules ran over none and passed.
-		childOut = returns.Run(childRules, &Dataset{Year: year, Header: &rd.Header}, nil)
-	}
-	fileOut := returns.Run(fileRules, &Dataset{Year: year, Header: &rd.Header, File: facts}, nil)
-	byCode := map[string]returns.Outcome{}
-	for _, o := range append(childOut, fileOut...) {
-		byCode[o.Code] = o
-	}
-	rep := &returns.Report{Return: "CIN census", Year: year.Label, Problems: rd.Problems(), Severities: true, ChildColumn: "LAchildID"}
-	rep.Outcomes = make([]returns.Outcome, len(rules))
-	for i, rl := range rules {
-		rep.Outcomes[i] = byCode[rl.Code]
-	}
-	returns.SortFailures(rep.Outcomes)
-	runtime.KeepAlive(facts)
-	return rep, nil
+	return k.Report(&rd.Header, rd.Problems()), nil
 }
