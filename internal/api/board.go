@@ -2,7 +2,7 @@ package api
 
 import (
 	"net/http"
-	"slices"
+	"time"
 
 	"cairn/internal/app"
 	"cairn/internal/csc"
@@ -21,6 +21,7 @@ var boardRoutes = []route{
 	{Method: http.MethodPut, Path: "/meetings/{id}", Handler: (*server).rescheduleMeeting},
 	{Method: http.MethodPost, Path: "/meetings/{id}/agenda", Handler: (*server).addAgendaItem},
 	{Method: http.MethodPost, Path: "/meetings/{id}/agenda/{item}/move", Handler: (*server).moveAgendaItem},
+	{Method: http.MethodPost, Path: "/meetings/{id}/agenda/{item}/reports", Handler: (*server).addAgendaReport},
 	{Method: http.MethodPut, Path: "/meetings/{id}/minutes", Handler: (*server).recordMinutes},
 	{Method: http.MethodGet, Path: "/resolutions", Handler: (*server).listResolutions},
 	{Method: http.MethodPost, Path: "/resolutions", Handler: (*server).raiseResolution},
@@ -39,13 +40,44 @@ func boardOut(b *csc.Board) csc.Board {
 	return out
 }
 
-func meetingOut(m *csc.Meeting) csc.Meeting {
-	out := *m
-	out.Attendees, out.Agenda = nonNil(out.Attendees), slices.Clone(nonNil(out.Agenda))
-	for i := range out.Agenda {
-		out.Agenda[i].Reports = nonNil(out.Agenda[i].Reports)
-	}
-	return out
+// meetingJSON is a meeting with its agenda; each item's reports are
+// described as the improvement area's documents are.
+type meetingJSON struct {
+	ID        int64                 `json:"id"`
+	BoardID   int64                 `json:"board_id"`
+	BoardName string                `json:"board_name"`
+	BoardKind csc.BoardKind         `json:"board_kind"`
+	Date      csc.Date              `json:"date"`
+	Status    string                `json:"status"`
+	Location  string                `json:"location"`
+	Minutes   string                `json:"minutes"`
+	Attendees []csc.MeetingAttendee `json:"attendees"`
+	Agenda    []agendaItemJSON      `json:"agenda"`
+	CreatedAt time.Time             `json:"created_at"`
+	Version   int                   `json:"version"`
+}
+
+// agendaItemJSON is one item of an agenda with its reports.
+type agendaItemJSON struct {
+	ID        int64                     `json:"id"`
+	MeetingID int64                     `json:"meeting_id"`
+	Position  int                       `json:"position"`
+	Title     string                    `json:"title"`
+	Presenter string                    `json:"presenter"`
+	Minutes   string                    `json:"minutes"`
+	Reports   []improvementDocumentJSON `json:"reports"`
+	Version   int                       `json:"version"`
+}
+
+func agendaItemOf(it *csc.AgendaItem) agendaItemJSON {
+	return agendaItemJSON{ID: it.ID, MeetingID: it.MeetingID, Position: it.Position, Title: it.Title, Presenter: it.Presenter,
+		Minutes: it.Minutes, Reports: list(it.Reports, improvementDocumentOf), Version: it.Version}
+}
+
+func meetingOut(m *csc.Meeting) meetingJSON {
+	return meetingJSON{ID: m.ID, BoardID: m.BoardID, BoardName: m.BoardName, BoardKind: m.BoardKind, Date: m.Date, Status: m.Status,
+		Location: m.Location, Minutes: m.Minutes, Attendees: nonNil(m.Attendees), Agenda: list(m.Agenda, agendaItemOf),
+		CreatedAt: m.CreatedAt, Version: m.Version}
 }
 
 func resolutionOut(r *csc.Resolution) csc.Resolution {
@@ -63,7 +95,7 @@ type boardsJSON struct {
 // outstanding resolutions.
 type boardDetailJSON struct {
 	Board                  csc.Board        `json:"board"`
-	Meetings               []csc.Meeting    `json:"meetings"`
+	Meetings               []meetingJSON    `json:"meetings"`
 	OutstandingResolutions []csc.Resolution `json:"outstanding_resolutions"`
 	NextMeetingID          *int64           `json:"next_meeting_id"`
 }
@@ -71,7 +103,7 @@ type boardDetailJSON struct {
 // meetingDetailJSON is a meeting with the resolutions raised at it and its
 // matters arising.
 type meetingDetailJSON struct {
-	Meeting           csc.Meeting         `json:"meeting"`
+	Meeting           meetingJSON         `json:"meeting"`
 	Resolutions       []csc.Resolution    `json:"resolutions"`
 	MattersArising    []app.MatterArising `json:"matters_arising"`
 	PreviousMeetingID *int64              `json:"previous_meeting_id"`
@@ -219,15 +251,22 @@ func (s *server) addAgendaItem(w http.ResponseWriter, r *http.Request, actor csc
 	if err != nil {
 		return err
 	}
-	return created(w, link("meetings", id), it)
+	return created(w, link("meetings", id), agendaItemOf(it))
+}
+
+// meetingAndItem reads the meeting's and the agenda item's ids from the
+// path.
+func meetingAndItem(r *http.Request) (int64, int64, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	item, err := namedID(r, "item")
+	return id, item, err
 }
 
 func (s *server) moveAgendaItem(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	item, err := namedID(r, "item")
+	id, item, err := meetingAndItem(r)
 	if err != nil {
 		return err
 	}
@@ -243,6 +282,29 @@ func (s *server) moveAgendaItem(w http.ResponseWriter, r *http.Request, actor cs
 	}
 	w.WriteHeader(http.StatusNoContent)
 	return nil
+}
+
+// addAgendaReport files a report under an agenda item: the PDF itself is
+// the body (Content-Type: application/pdf), its title a query parameter.
+func (s *server) addAgendaReport(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	id, item, err := meetingAndItem(r)
+	if err != nil {
+		return err
+	}
+	q := parseQuery(r, "title")
+	title := q.text("title", 200)
+	if err := q.err(); err != nil {
+		return err
+	}
+	pdf, err := readPDF(w, r)
+	if err != nil {
+		return err
+	}
+	d, err := s.app.AddAgendaReport(r.Context(), actor, id, item, app.DocumentUpload{Title: title, Content: pdf})
+	if err != nil {
+		return err
+	}
+	return created(w, link("improvement/documents", d.ID), improvementDocumentOf(d))
 }
 
 func (s *server) listResolutions(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {

@@ -15,8 +15,8 @@ func init() {
 		"BoardMember": reflect.TypeFor[csc.BoardMember](), "Board": reflect.TypeFor[csc.Board](),
 		"BoardInput": reflect.TypeFor[csc.BoardInput](), "BoardSummary": reflect.TypeFor[app.BoardSummary](),
 		"Boards": reflect.TypeFor[boardsJSON](), "BoardDetail": reflect.TypeFor[boardDetailJSON](),
-		"MeetingAttendee": reflect.TypeFor[csc.MeetingAttendee](), "AgendaItem": reflect.TypeFor[csc.AgendaItem](),
-		"Meeting": reflect.TypeFor[csc.Meeting](), "MeetingInput": reflect.TypeFor[csc.MeetingInput](),
+		"MeetingAttendee": reflect.TypeFor[csc.MeetingAttendee](), "AgendaItem": reflect.TypeFor[agendaItemJSON](),
+		"Meeting": reflect.TypeFor[meetingJSON](), "MeetingInput": reflect.TypeFor[csc.MeetingInput](),
 		"AgendaItemInput": reflect.TypeFor[csc.AgendaItemInput](), "AgendaMoveInput": reflect.TypeFor[agendaMoveInput](),
 		"ItemMinutes": reflect.TypeFor[csc.ItemMinutes](), "MinutesInput": reflect.TypeFor[csc.MinutesInput](),
 		"ResolutionUpdate": reflect.TypeFor[csc.ResolutionUpdate](), "Resolution": reflect.TypeFor[csc.Resolution](),
@@ -24,7 +24,6 @@ func init() {
 		"ResolutionStatusInput": reflect.TypeFor[csc.ResolutionStatusInput](), "MatterArising": reflect.TypeFor[app.MatterArising](),
 		"MeetingDetail": reflect.TypeFor[meetingDetailJSON](), "Owner": reflect.TypeFor[app.Owner](),
 		"Owners": reflect.TypeFor[ownersJSON](), "ResolutionLinksInput": reflect.TypeFor[csc.ResolutionLinksInput](),
-		"BoardReport": reflect.TypeFor[csc.ImprovementDocument](),
 	} {
 		schemaTypes[name] = typ
 	}
@@ -59,6 +58,22 @@ func TestBoardJourney(t *testing.T) {
 		mustJSON(t, f.run(t, scenario{Name: "agenda", Method: "POST", URL: fmt.Sprintf("/api/v1/meetings/%d/agenda", jan.ID), Token: "leader",
 			Body: `{"title": "Focused visit letter", "presenter": "Head of service"}`, ExpectedStatus: http.StatusCreated,
 			ExpectedContent: []string{`"position":1`}}), &item)
+		reports := fmt.Sprintf("/api/v1/meetings/%d/agenda/%d/reports", jan.ID, item.ID)
+		pdfHeaders := map[string]string{"Content-Type": "application/pdf"}
+		for _, sc := range []scenario{
+			{Name: "a report that is not a PDF", Body: "Dear members", Headers: pdfHeaders, ExpectedStatus: http.StatusBadRequest,
+				ExpectedContent: []string{`"field":"report"`, "not a PDF"}},
+			{Name: "a report sent as JSON", Body: `{"report": "x"}`, ExpectedStatus: http.StatusUnsupportedMediaType},
+			{Name: "a report", Body: apiPDF(t), Headers: pdfHeaders, ExpectedStatus: http.StatusCreated,
+				ExpectedContent: []string{`"kind":"board_report"`, `"title":"Focused visit letter"`, `"subject_type":"board_agenda_item"`}},
+		} {
+			sc.Method, sc.URL, sc.Token = "POST", reports+"?title=Focused+visit+letter", "leader"
+			f.run(t, sc)
+		}
+		f.run(t, scenario{Name: "a report by a board member", Method: "POST", URL: reports, Token: "member", Body: apiPDF(t),
+			Headers: pdfHeaders, ExpectedStatus: http.StatusForbidden})
+		f.run(t, scenario{Name: "the agenda lists the report", Method: "GET", URL: fmt.Sprintf("/api/v1/meetings/%d", jan.ID), Token: "member",
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{`"reports":[{`, `"url":"/api/v1/improvement/documents/`}})
 		owner := f.staff["leader"].ID
 		for _, sc := range []scenario{
 			{Name: "no meeting", Body: fmt.Sprintf(`{"text": "Circulate staff absence", "owner_id": %d, "due": "2026-02-01"}`, owner),

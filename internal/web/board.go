@@ -17,37 +17,43 @@ import (
 type pageRoute struct {
 	pattern string
 	h       func(s *Server, w http.ResponseWriter, r *http.Request, actor csc.Actor) error
+	upload  bool // the form sends a PDF, so its body may be larger
 }
 
 // boardPages are the pages of boards and committees, their meetings and
 // resolutions.
 var boardPages = []pageRoute{
-	{"GET /boards", (*Server).boardList},
-	{"GET /boards/new", (*Server).boardNew},
-	{"POST /boards", (*Server).boardSave},
-	{"GET /boards/{board}", (*Server).boardShow},
-	{"GET /boards/{board}/edit", (*Server).boardEdit},
-	{"POST /boards/{board}", (*Server).boardSave},
-	{"POST /boards/{board}/meetings", (*Server).meetingSchedule},
-	{"GET /boards/{board}/pack", (*Server).boardPack},
-	{"GET /meetings/{meeting}", (*Server).meetingShow},
-	{"POST /meetings/{meeting}", (*Server).meetingReschedule},
-	{"POST /meetings/{meeting}/agenda", (*Server).agendaAdd},
-	{"POST /meetings/{meeting}/agenda/{item}/move", (*Server).agendaMove},
-	{"GET /meetings/{meeting}/minutes", (*Server).minutesForm},
-	{"POST /meetings/{meeting}/minutes", (*Server).minutesSave},
-	{"POST /meetings/{meeting}/resolutions", (*Server).resolutionRaise},
-	{"GET /resolutions", (*Server).resolutionList},
-	{"GET /resolutions/{resolution}", (*Server).resolutionShow},
-	{"POST /resolutions/{resolution}/status", (*Server).resolutionStatus},
-	{"POST /resolutions/{resolution}/links", (*Server).resolutionLinks},
+	{pattern: "GET /boards", h: (*Server).boardList},
+	{pattern: "GET /boards/new", h: (*Server).boardNew},
+	{pattern: "POST /boards", h: (*Server).boardSave},
+	{pattern: "GET /boards/{board}", h: (*Server).boardShow},
+	{pattern: "GET /boards/{board}/edit", h: (*Server).boardEdit},
+	{pattern: "POST /boards/{board}", h: (*Server).boardSave},
+	{pattern: "POST /boards/{board}/meetings", h: (*Server).meetingSchedule},
+	{pattern: "GET /boards/{board}/pack", h: (*Server).boardPack},
+	{pattern: "GET /meetings/{meeting}", h: (*Server).meetingShow},
+	{pattern: "POST /meetings/{meeting}", h: (*Server).meetingReschedule},
+	{pattern: "POST /meetings/{meeting}/agenda", h: (*Server).agendaAdd},
+	{pattern: "POST /meetings/{meeting}/agenda/{item}/move", h: (*Server).agendaMove},
+	{pattern: "POST /meetings/{meeting}/reports", h: (*Server).agendaReport, upload: true},
+	{pattern: "GET /meetings/{meeting}/minutes", h: (*Server).minutesForm},
+	{pattern: "POST /meetings/{meeting}/minutes", h: (*Server).minutesSave},
+	{pattern: "POST /meetings/{meeting}/resolutions", h: (*Server).resolutionRaise},
+	{pattern: "GET /resolutions", h: (*Server).resolutionList},
+	{pattern: "GET /resolutions/{resolution}", h: (*Server).resolutionShow},
+	{pattern: "POST /resolutions/{resolution}/status", h: (*Server).resolutionStatus},
+	{pattern: "POST /resolutions/{resolution}/links", h: (*Server).resolutionLinks},
 }
 
 // boardRoutes registers the pages of boards and committees.
 func (s *Server) boardRoutes(mux *http.ServeMux) {
 	for _, rt := range boardPages {
 		h := rt.h
-		mux.Handle(rt.pattern, s.page(func(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+		wrap := s.page
+		if rt.upload {
+			wrap = s.uploadPage
+		}
+		mux.Handle(rt.pattern, wrap(func(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
 			return h(s, w, r, actor)
 		}))
 	}

@@ -138,6 +138,31 @@ func (s *Server) agendaMove(w http.ResponseWriter, r *http.Request, actor csc.Ac
 	})
 }
 
+// agendaReport files a report (a PDF) under the agenda item the form
+// chooses.
+func (s *Server) agendaReport(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	f, up, err := uploadForm(r, "report")
+	if err == nil && up == nil {
+		err = csc.Problems{{Field: "report", Message: "Choose the report's PDF file"}}.Err()
+	}
+	if err == nil {
+		up.Title = f.Get("report_title")
+		_, err = s.app.AddAgendaReport(r.Context(), actor, id, formID(f.Get("item_id")), *up)
+	}
+	if csc.ErrorKind(err) == csc.Invalid {
+		return s.showMeeting(w, r, actor, "meeting_show", http.StatusBadRequest, "reports", f, csc.ErrorFields(err))
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(w, "Report filed")
+	return redirect(w, r, fmt.Sprintf("/meetings/%d#agenda", id))
+}
+
 func (s *Server) minutesForm(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
 	if !actor.Can(csc.ActImprovementEdit) {
 		return csc.Errorf(csc.Forbidden, "Your role (%s) cannot record minutes.", actor.Role.Label())

@@ -95,6 +95,9 @@ var boardRoutes = []boardRoute{
 	{"POST", "/meetings/{meeting}/agenda/{item}/move", func(f boardFixture, s *site) url.Values {
 		return url.Values{"direction": {"down"}}
 	}, improvementEditors},
+	{"POST", "/meetings/{meeting}/reports", func(f boardFixture, s *site) url.Values {
+		return url.Values{"item_id": {fmt.Sprint(f.item)}, "report_title": {"Focused visit letter"}}
+	}, improvementEditors},
 	{"GET", "/meetings/{meeting}/minutes", nil, improvementEditors},
 	{"POST", "/meetings/{meeting}/minutes", func(f boardFixture, s *site) url.Values {
 		return url.Values{"version": {fmt.Sprint(f.meetingVersion)}, "minutes": {"Quorate."}, "attendees.0.name": {"Cllr Ada Example"},
@@ -144,7 +147,13 @@ func TestBoardRoutesPermitAuditAndRefuse(t *testing.T) {
 					}
 					before := auditCount(t, s, role)
 					resolutions := boardResolutions(t, s, f.board)
-					st, body := s.do(t, role, rt.method, f.expand(rt.path), form)
+					var st int
+					var body string
+					if strings.HasSuffix(rt.path, "/reports") {
+						st, body = s.upload(t, role, f.expand(rt.path), form, "report", "report.pdf", samplePDF(t, "A report."))
+					} else {
+						st, body = s.do(t, role, rt.method, f.expand(rt.path), form)
+					}
 					after := auditCount(t, s, role)
 					allowed := slices.Contains(rt.allowed, role)
 					switch {
@@ -207,6 +216,18 @@ func TestBoardPages(t *testing.T) {
 				t.Errorf("the next meeting's page lacks %q", want)
 			}
 		}
+		reports := fmt.Sprintf("/meetings/%d/reports", f.held)
+		st, body = s.upload(t, csc.RoleQA, reports, url.Values{"item_id": {fmt.Sprint(f.item)}}, "report", "absence.docx", []byte("PK\x03\x04word"))
+		if st != http.StatusBadRequest || !strings.Contains(body, "The file is not a PDF") {
+			t.Errorf("a Word file as a report: status %d", st)
+		}
+		st, _ = s.upload(t, csc.RoleQA, reports, url.Values{"item_id": {fmt.Sprint(f.item)}, "report_title": {"Staff absence breakdown"}},
+			"report", "absence.pdf", samplePDF(t, "Absence by team."))
+		_, page := s.do(t, csc.RoleBoardMember, "GET", fmt.Sprintf("/meetings/%d", f.held), nil)
+		if st != http.StatusSeeOther || !strings.Contains(page, "Staff absence breakdown</a> (PDF") {
+			t.Errorf("a report filed: status %d; the meeting's page does not list it", st)
+		}
+		_, body = s.do(t, csc.RoleBoardMember, "GET", fmt.Sprintf("/meetings/%d", f.next), nil)
 		if want := fmt.Sprintf("/boards/%d/pack?meeting=%d", f.board, f.next); !strings.Contains(body, want) {
 			t.Errorf("the meeting's page lacks the link to its board pack")
 		}
