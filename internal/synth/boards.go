@@ -39,6 +39,7 @@ type resolutionSpec struct {
 	text    string
 	owner   int
 	due     int
+	about   string // a practice area: the resolution is linked to the plan's actions and findings about it
 	changes []changeSpec
 }
 
@@ -63,29 +64,29 @@ func boardSpecs() []boardSpec {
 			{Name: "Cllr Idris Penhallow", Role: "Lead member for children"}, {Name: "Dr Anjali Fenwick", Role: "Independent adviser"}},
 		meetings: []meetingSpec{
 			{offset: -182, agenda: improvement, resolutions: []resolutionSpec{
-				{text: "Circulate a full breakdown of staff absence, turnover and vacancies to members", owner: 1, due: 21,
+				{text: "Circulate a full breakdown of staff absence, turnover and vacancies to members", owner: 1, due: 21, about: "workforce",
 					changes: []changeSpec{{status: csc.ResolutionDone, note: "Breakdown circulated to members by email.", days: 18}}},
-				{text: "Bring a report on the response to homeless 16- and 17-year-olds to a future meeting", owner: 0,
+				{text: "Bring a report on the response to homeless 16- and 17-year-olds to a future meeting", owner: 0, about: "homeless_16_17",
 					changes: []changeSpec{{status: csc.ResolutionCarried, note: "Joint protocol with housing not yet agreed.", at: 1},
 						{status: csc.ResolutionDone, note: "Report presented and the joint protocol endorsed.", at: 3}}},
 			}},
 			{offset: -154, agenda: improvement, resolutions: []resolutionSpec{
-				{text: "Report the share of case audit actions completed on time, by team", owner: 1, due: 45,
+				{text: "Report the share of case audit actions completed on time, by team", owner: 1, due: 45, about: "quality_assurance",
 					changes: []changeSpec{{status: csc.ResolutionDone, note: "Presented with the quarterly performance report.", at: 2}}},
 			}},
 			{offset: -126, agenda: improvement, resolutions: []resolutionSpec{
-				{text: "Agree a recruitment and retention offer for social workers with human resources", owner: 0, due: 60},
+				{text: "Agree a recruitment and retention offer for social workers with human resources", owner: 0, due: 60, about: "workforce"},
 			}},
 			{offset: -91, agenda: improvement, resolutions: []resolutionSpec{
 				{text: "Review supervision frequency in the disabled children's team", owner: 2, due: 30,
 					changes: []changeSpec{{status: csc.ResolutionDropped, note: "Superseded by the service-wide supervision audit.", at: 1}}},
 			}},
 			{offset: -63, agenda: improvement, resolutions: []resolutionSpec{
-				{text: "Present the refreshed quality assurance framework", owner: 1,
+				{text: "Present the refreshed quality assurance framework", owner: 1, about: "quality_assurance",
 					changes: []changeSpec{{status: csc.ResolutionCarried, note: "Awaiting the practice standards consultation.", at: 1}}},
 			}},
 			{offset: -28, agenda: improvement, resolutions: []resolutionSpec{
-				{text: "Circulate the findings of the identity audit to members", owner: 1, due: 49},
+				{text: "Circulate the findings of the identity audit to members", owner: 1, due: 49, about: "assessment"},
 			}},
 			{offset: 10, agenda: improvement},
 		},
@@ -97,9 +98,9 @@ func boardSpecs() []boardSpec {
 			{offset: -150, agenda: []string{"Ofsted focused visit: the outcome letter", "Children's services performance"}, resolutions: []resolutionSpec{
 				{text: "Members note the report on the focused visit", owner: 0, due: 1,
 					changes: []changeSpec{{status: csc.ResolutionDone, note: "Noted.", days: 1}}},
-				{text: "Members to receive information on staff absence, turnover and vacancies", owner: 0, due: 35,
+				{text: "Members to receive information on staff absence, turnover and vacancies", owner: 0, due: 35, about: "workforce",
 					changes: []changeSpec{{status: csc.ResolutionDone, note: "Information circulated to members.", days: 30}}},
-				{text: "A detailed report on young people presenting as homeless to be brought to a future meeting", owner: 0},
+				{text: "A detailed report on young people presenting as homeless to be brought to a future meeting", owner: 0, about: "homeless_16_17"},
 			}},
 			{offset: -59, agenda: []string{"Social work academy: the first year", "Externally provided workers"}},
 			{offset: 31, agenda: []string{"Homeless 16- and 17-year-olds", "Children's services performance"}},
@@ -110,12 +111,12 @@ func boardSpecs() []boardSpec {
 			{Name: "Jago Pender", Role: "Children in care council"}},
 		meetings: []meetingSpec{
 			{offset: -120, agenda: []string{"Identity in assessments of need", "Sufficiency of placements"}, resolutions: []resolutionSpec{
-				{text: "Look into how children's identity is taken into account in assessments of need", owner: 1, due: 60},
-				{text: "Report on care leavers in suitable accommodation", owner: 2, due: 40,
+				{text: "Look into how children's identity is taken into account in assessments of need", owner: 1, due: 60, about: "assessment"},
+				{text: "Report on care leavers in suitable accommodation", owner: 2, due: 40, about: "care_leavers",
 					changes: []changeSpec{{status: csc.ResolutionDone, note: "Reported: 91% of care leavers in suitable accommodation.", at: 1}}},
 			}},
 			{offset: -26, agenda: []string{"Housing for care leavers", "Health assessments of children in care"}, resolutions: []resolutionSpec{
-				{text: "Review the new contracts for homelessness and housing provision for 16 to 25-year-olds once they have been let", owner: 0, due: 75},
+				{text: "Review the new contracts for homelessness and housing provision for 16 to 25-year-olds once they have been let", owner: 0, due: 75, about: "homeless_16_17"},
 				{text: "Bring the annual report of the independent reviewing service", owner: 2},
 			}},
 			{offset: 64, agenda: []string{"Independent reviewing service: annual report"}},
@@ -151,6 +152,10 @@ func writeBoards(tx csc.Tx, s *staffing, asOf time.Time, sum *Summary) error {
 		return nil
 	}
 	today := csc.DateOf(asOf)
+	links, err := planLinksByArea(tx)
+	if err != nil {
+		return err
+	}
 	for _, spec := range boardSpecs() {
 		b := &csc.Board{Name: spec.name, Kind: spec.kind, Members: spec.members, Active: true}
 		b.Members = append(b.Members, csc.BoardMember{StaffID: owners[0].ID, Name: owners[0].Name, Role: "Head of service"})
@@ -169,7 +174,7 @@ func writeBoards(tx csc.Tx, s *staffing, asOf time.Time, sum *Summary) error {
 		}
 		for i, ms := range spec.meetings {
 			for _, rs := range ms.resolutions {
-				if err := writeResolution(tx, b, meetings, i, rs, owners); err != nil {
+				if err := writeResolution(tx, b, meetings, i, rs, owners, links[rs.about]); err != nil {
 					return fmt.Errorf("resolution %q: %w", rs.text, err)
 				}
 				sum.Resolutions++
@@ -215,11 +220,12 @@ func writeMeeting(tx csc.Tx, b *csc.Board, ms meetingSpec, today csc.Date, owner
 
 // writeResolution raises a resolution at meetings[at] and applies its
 // later changes.
-func writeResolution(tx csc.Tx, b *csc.Board, meetings []*csc.Meeting, at int, rs resolutionSpec, owners []*csc.Staff) error {
+func writeResolution(tx csc.Tx, b *csc.Board, meetings []*csc.Meeting, at int, rs resolutionSpec, owners []*csc.Staff, about planLinks) error {
 	m := meetings[at]
 	owner := owners[rs.owner%len(owners)]
 	r := &csc.Resolution{BoardID: b.ID, MeetingID: m.ID, MeetingDate: m.Date, DueFromMeetingID: m.ID, Text: rs.text,
-		OwnerID: owner.ID, ByNextMeeting: rs.due == 0, Status: csc.ResolutionOpen, RecordedByID: owners[0].ID}
+		OwnerID: owner.ID, ByNextMeeting: rs.due == 0, Status: csc.ResolutionOpen, RecordedByID: owners[0].ID,
+		ActionIDs: about.actions, FindingIDs: about.findings}
 	if rs.due > 0 {
 		r.Due = m.Date.AddDays(rs.due)
 	}
@@ -255,4 +261,54 @@ func writeResolution(tx csc.Tx, b *csc.Board, meetings []*csc.Meeting, at int, r
 		}
 	}
 	return nil
+}
+
+// planLinks are the improvement actions and findings about one practice
+// area.
+type planLinks struct{ actions, findings []int64 }
+
+// planLinksByArea finds, for each practice area, the improvement plan's
+// first two actions on that theme and the findings about it that need
+// action of the latest inspection that has any, so that the demo's resolutions are linked to
+// what they discuss.
+func planLinksByArea(tx csc.Tx) (map[string]planLinks, error) {
+	out := map[string]planLinks{}
+	actions, err := tx.ListImprovementActions()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range actions {
+		if l := out[a.Theme]; len(l.actions) < 2 {
+			l.actions = append(l.actions, a.ID)
+			out[a.Theme] = l
+		}
+	}
+	inspections, err := tx.ListInspections()
+	if err != nil {
+		return nil, err
+	}
+	// The most recent inspection (they come newest first) whose findings
+	// call for action: an annual engagement meeting has none.
+	for _, ins := range inspections {
+		findings, err := tx.ListFindings(ins.ID)
+		if err != nil {
+			return nil, err
+		}
+		found := false
+		for _, f := range findings {
+			if !f.Kind.NeedsAction() {
+				continue
+			}
+			found = true
+			for _, area := range f.Areas {
+				l := out[area]
+				l.findings = append(l.findings, f.ID)
+				out[area] = l
+			}
+		}
+		if found {
+			break
+		}
+	}
+	return out, nil
 }

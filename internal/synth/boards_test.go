@@ -13,8 +13,9 @@ import (
 // board, a scrutiny committee and a corporate parenting board, each with
 // meetings held and minuted and its next one scheduled, and resolutions in
 // every state the brief asks for — done, carried forward, open and
-// overdue, due at the next meeting — raised only at meetings that have met
-// and never due before them.
+// overdue, due at the next meeting — raised only at meetings that have met,
+// never due before them, and some linked to the improvement plan's actions
+// and an inspection's findings.
 func TestDemoBoards(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, dsn string) {
 		g := generate(t, dsn, synth.Options{Children: 150, Seed: 3, AsOf: asOf, DemoPasswordHash: "x"})
@@ -53,6 +54,9 @@ func TestDemoBoards(t *testing.T) {
 						counts["next meeting"]++
 					}
 					counts[r.Status]++
+					if len(r.ActionIDs) > 0 && len(r.FindingIDs) > 0 {
+						counts["linked"]++
+					}
 				}
 			}
 			if len(kinds) != 3 {
@@ -63,7 +67,7 @@ func TestDemoBoards(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range []string{"overdue", "next meeting", csc.ResolutionDone, csc.ResolutionCarried, csc.ResolutionDropped, csc.ResolutionOpen} {
+		for _, k := range []string{"overdue", "next meeting", "linked", csc.ResolutionDone, csc.ResolutionCarried, csc.ResolutionDropped, csc.ResolutionOpen} {
 			if counts[k] == 0 {
 				t.Errorf("no resolution is %s: %v", k, counts)
 			}
