@@ -216,11 +216,15 @@ func packResolution(r csc.Resolution, asOf csc.Date) letters.PackResolution {
 	return out
 }
 
-// latestInspection is the most recent inspection on or before asOf, with
-// each finding and the live actions that answer it.
+// latestInspection is the most recent inspection or visit on or before
+// asOf (an annual engagement meeting is neither), with each finding and the
+// live actions that answer it.
 func latestInspection(inspections []csc.Inspection, plan *Plan, asOf csc.Date) *letters.PackInspection {
 	var latest *csc.Inspection
 	for i := range inspections {
+		if inspections[i].Kind == csc.InspAnnualEngagement {
+			continue // a conversation about the self-evaluation, not an inspection
+		}
 		if d := inspections[i].Date(); !d.After(asOf) && (latest == nil || d.After(latest.Date())) {
 			latest = &inspections[i]
 		}

@@ -48,6 +48,12 @@ func TestBoardPackFigures(t *testing.T) {
 		if _, err := e.App.RecordProgress(ctx, lead, late.ID, csc.ProgressInput{Quarter: "2025-26 Q3", Narrative: "Tracker designed.", Percent: ptr(50)}); err != nil {
 			t.Fatal(err)
 		}
+		// An annual engagement meeting after the visit is not an inspection:
+		// the pack's latest inspection is still the focused visit.
+		if _, err := e.App.RecordInspection(ctx, e.Actor(csc.RoleQA), csc.InspectionInput{Kind: "annual_engagement",
+			OnSiteStart: "2026-02-20"}); err != nil {
+			t.Fatal(err)
+		}
 		b, m := boardWithMeeting(t, e, "2026-02-12")
 		raise(t, e, csc.ResolutionInput{MeetingID: m.ID, Text: "Circulate a breakdown of staff absence", OwnerID: e.Staff[csc.RoleQA].ID, Due: "2026-02-20"})
 
