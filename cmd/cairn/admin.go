@@ -47,6 +47,8 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&children, "children", 2000, "number of children")
 	fs.Uint64Var(&seed, "seed", 1, "seed: the same seed and date give the same authority")
 	fs.StringVar(&asOf, "as-of", "", "the date the history runs up to (default today)")
+	var dirty dirtyFlags
+	dirty.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -61,13 +63,17 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		at = d.In(csc.London).Add(12 * time.Hour)
 	}
+	opt := synth.Options{Children: children, Seed: seed, AsOf: at}
+	if err := dirty.options(&opt, at); err != nil {
+		return err
+	}
 	db, err := openStore(ctx, c.db)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	start := time.Now()
-	sum, err := synth.Generate(ctx, db, synth.Options{Children: children, Seed: seed, AsOf: at})
+	sum, err := synth.Generate(ctx, db, opt)
 	if err != nil {
 		return err
 	}
@@ -81,7 +87,7 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		time.Since(start).Seconds(), sum.Children, sum.Adults, sum.Contacts, sum.OpenContacts, sum.Referrals,
 		sum.Assessments, sum.CPPlans, sum.CINPlans, sum.EarlyHelp, sum.Visits, sum.Staff, sum.Teams)
 	fmt.Fprintf(stdout, "Boards and committees: %d, with %d meetings and %d resolutions.\n", sum.Boards, sum.Meetings, sum.Resolutions)
-	return nil
+	return dirty.report(stdout, sum)
 }
 
 func user(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {

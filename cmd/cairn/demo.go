@@ -37,11 +37,17 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 	fs.IntVar(&children, "children", 2000, "children in the synthetic authority (first run only)")
 	fs.Uint64Var(&seed, "seed", 1, "seed for the synthetic authority (first run only)")
 	fs.StringVar(&asOf, "as-of", "", "run the demo's clock from this UK time (YYYY-MM-DDTHH:MM), for walk-throughs and tests")
+	var dirty dirtyFlags
+	dirty.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	now, err := demoClock(asOf)
 	if err != nil {
+		return err
+	}
+	opt := synth.Options{Children: children, Seed: seed, AsOf: now()}
+	if err := dirty.options(&opt, opt.AsOf); err != nil {
 		return err
 	}
 	if c.db == "" {
@@ -57,16 +63,15 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 		return err
 	}
 	defer db.Close()
-	opt := appOptions(c, true, log)
-	opt.Now = now
-	a := app.New(db, opt)
+	appOpt := appOptions(c, true, log)
+	appOpt.Now = now
+	a := app.New(db, appOpt)
 	defer a.Close()
 	if fresh {
-		hash, err := a.DemoPasswordHash()
-		if err != nil {
+		if opt.DemoPasswordHash, err = a.DemoPasswordHash(); err != nil {
 			return err
 		}
-		sum, err := synth.Generate(ctx, db, synth.Options{Children: children, Seed: seed, AsOf: now(), DemoPasswordHash: hash})
+		sum, err := synth.Generate(ctx, db, opt)
 		if err != nil {
 			os.Remove(c.db)
 			return fmt.Errorf("build the demo authority: %w", err)
@@ -78,7 +83,11 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 		}
 		fmt.Fprintf(stdout, "Built a synthetic authority in %s: %d children, %d contacts (%d open), %d staff, %d statutory clocks.\n",
 			c.db, sum.Children, sum.Contacts, sum.OpenContacts, sum.Staff, clocks)
+		if err := dirty.report(stdout, sum); err != nil {
+			return err
+		}
 	} else {
+		dirty.ignored(stdout)
 		// Bring the clocks up to today: the file may have been made days ago.
 		if _, err := a.RefreshAllClocks(ctx); err != nil {
 			return err

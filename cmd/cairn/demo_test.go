@@ -1,7 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -21,5 +26,45 @@ func TestDemoClock(t *testing.T) {
 	}
 	if real, _ := demoClock(""); time.Since(real()) > time.Minute {
 		t.Errorf("without --as-of the demo's clock is not the real one")
+	}
+}
+
+// stopOnServing stops the demo once it says it is serving.
+type stopOnServing struct {
+	strings.Builder
+	stop context.CancelFunc
+}
+
+func (w *stopOnServing) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), "is serving") {
+		w.stop()
+	}
+	return w.Builder.Write(p)
+}
+
+// TestDemoDirty builds a demo with census errors seeded (--dirty), then
+// starts it again on the same database, which --dirty leaves as it is; a
+// bad rate is refused before a database is made.
+func TestDemoDirty(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates an authority")
+	}
+	db := filepath.Join(t.TempDir(), "demo.db")
+	args := []string{"demo", "--addr", "127.0.0.1:0", "--db", db, "--children", "200", "--as-of", "2026-03-04T10:00", "--dirty", "0.2"}
+	for _, want := range []string{"census data errors", "the existing one is used as it is"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		out := &stopOnServing{stop: cancel}
+		err := run(ctx, args, strings.NewReader(""), out, io.Discard)
+		cancel()
+		if err != nil || !strings.Contains(out.String(), want) {
+			t.Fatalf("%v\n%s", err, out.String())
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	if _, _, err := runCLI(t, "demo", "--db", bad, "--dirty", "0.9"); !errors.Is(err, errUsage) {
+		t.Errorf("--dirty 0.9: %v, want a usage error", err)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a refused demo made a database")
 	}
 }

@@ -2,10 +2,10 @@
 // the web pages and JSON API, runs the demo, migrates the database, builds a
 // synthetic authority and manages accounts.
 //
-//	cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1] [--as-of YYYY-MM-DDTHH:MM]
+//	cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1] [--as-of YYYY-MM-DDTHH:MM] [--dirty 0.05]
 //	cairn serve    --db DSN [--addr :8080]
 //	cairn migrate  --db DSN
-//	cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD]
+//	cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD] [--dirty 0.05 [--dirty-manifest FILE.csv]]
 //	cairn user create USERNAME --db DSN --role ROLE --name NAME [--team ID] (password on standard input)
 //	cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
 //	cairn workdays add DATE N | cairn workdays between DATE DATE
@@ -36,10 +36,10 @@ import (
 const usage = `cairn: the children's social care record
 
 Usage:
-  cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1] [--as-of YYYY-MM-DDTHH:MM]
+  cairn demo     [--addr 127.0.0.1:8080] [--db cairn-demo.db] [--children 2000] [--seed 1] [--as-of YYYY-MM-DDTHH:MM] [--dirty 0.05]
   cairn serve    --db DSN [--addr :8080] [--authority NAME]
   cairn migrate  --db DSN
-  cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD]
+  cairn synth    --db DSN [--children 2000] [--seed 1] [--as-of YYYY-MM-DD] [--dirty 0.05 [--dirty-manifest FILE.csv]]
   cairn user create USERNAME --db DSN --role ROLE --name NAME [--team ID]   (password read from standard input)
   cairn user token  USERNAME --db DSN [--valid 720h] [--label LABEL]
   cairn workdays add DATE N | cairn workdays between DATE DATE

@@ -34,10 +34,9 @@ func TestReturnsCensus(t *testing.T) {
 	if !strings.Contains(string(data), "<LEA>201</LEA>") || !strings.Contains(string(data), "<Sex>") {
 		t.Errorf("census:\n%.2000s", data)
 	}
-	// The synthetic data has known errors (see the cin package's tests):
-	// the file must be usable, so the exit is 0 or 1, never 2.
-	if _, _, err := runCLI(t, "validate", "cin", out, "--year", "2025-26"); err != nil && !errors.Is(err, exitFailures) {
-		t.Fatalf("validate: %v", err)
+	// The synthetic authority's census has no errors (queries are allowed).
+	if msg, _, err := runCLI(t, "validate", "cin", out, "--year", "2025-26"); err != nil {
+		t.Fatalf("validate: %v\n%s", err, msg)
 	}
 	for _, bad := range [][]string{
 		{"returns"},
@@ -48,6 +47,56 @@ func TestReturnsCensus(t *testing.T) {
 		if _, _, err := runCLI(t, bad...); !errors.Is(err, errUsage) {
 			t.Errorf("%v: %v, want a usage error", bad, err)
 		}
+	}
+}
+
+// TestSynthDirty seeds census errors into a small synthetic authority with
+// cairn synth --dirty, lists them with --dirty-manifest, and finds them in
+// the census with cairn validate cin; bad rates are refused before anything
+// is written.
+func TestSynthDirty(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates an authority")
+	}
+	dir := t.TempDir()
+	db, manifest := filepath.Join(dir, "cairn.db"), filepath.Join(dir, "seeded.csv")
+	msg, _, err := runCLI(t, "synth", "--db", db, "--children", "300", "--seed", "3", "--as-of", "2026-03-04",
+		"--dirty", "0.2", "--dirty-manifest", manifest)
+	if err != nil || !strings.Contains(msg, "census data errors") || !strings.Contains(msg, "2025-26 census") {
+		t.Fatalf("%q %v", msg, err)
+	}
+	data, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(rows) < 6 || rows[0] != "child_id,la_child_id,census,rule,kind,table,change" {
+		t.Fatalf("manifest:\n%s", data)
+	}
+	out := filepath.Join(dir, "census.xml")
+	if _, _, err := runCLI(t, "returns", "cin", "--db", db, "--year", "2025-26", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	report, _, err := runCLI(t, "validate", "cin", out, "--year", "2025-26", "--format", "csv")
+	if !errors.Is(err, exitFailures) {
+		t.Fatalf("validate: %v, want errors found", err)
+	}
+	for _, row := range rows[1:] {
+		f := strings.Split(row, ",")
+		if !strings.Contains(report, "\n"+f[1]+","+f[3]+",") {
+			t.Errorf("seeded %s, not reported:\n%s", row, report)
+		}
+	}
+	for _, bad := range []string{"0.51", "-0.01", "five percent", "NaN"} {
+		if _, _, err := runCLI(t, "synth", "--db", filepath.Join(dir, "bad.db"), "--dirty", bad); !errors.Is(err, errUsage) {
+			t.Errorf("--dirty %s: %v, want a usage error", bad, err)
+		}
+	}
+	if _, _, err := runCLI(t, "synth", "--db", filepath.Join(dir, "bad.db"), "--dirty-manifest", manifest); !errors.Is(err, errUsage) {
+		t.Errorf("--dirty-manifest without --dirty: %v, want a usage error", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad.db")); err == nil {
+		t.Error("a refused command made a database")
 	}
 }
 

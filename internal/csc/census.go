@@ -56,8 +56,9 @@ type CensusCINPlan struct {
 }
 
 // CensusS47 is a section 47 enquiry: when it and the strategy discussion
-// that began it took place, whether it concluded that no conference was
-// needed, and the initial conference it led to, if any: the child's first
+// that began it took place, whether it had concluded by the end of the
+// period and whether that conclusion was that a conference was needed, and
+// the initial conference it led to, if any: the child's first
 // initial conference on or after the enquiry began, held for this enquiry or
 // for the household with a decision about the child (ConferenceID).
 type CensusS47 struct {

@@ -86,9 +86,10 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		return nil, err
 	}
 	err = t.each(`SELECT s.child_id, s.started, d.held_at, s.outcome, s.conference_needed,
-			(SELECT MIN(c.held_on) FROM cp_conference c WHERE c.s47_id = s.id AND c.kind = 'initial'),
+			(SELECT MIN(c.held_on) FROM cp_conference c
+				WHERE c.child_id = s.child_id AND c.s47_id = s.id AND c.kind = 'initial'),
 			EXISTS (SELECT 1 FROM cp_plan p JOIN cp_conference c ON c.id = p.conference_id
-				WHERE c.s47_id = s.id AND c.kind = 'initial' AND p.child_id = s.child_id)
+				WHERE p.child_id = s.child_id AND c.child_id = s.child_id AND c.s47_id = s.id AND c.kind = 'initial')
 		FROM s47_enquiry s JOIN strategy_discussion d ON d.id = s.strategy_id
 		WHERE s.child_id BETWEEN $3 AND $4 AND s.started <= $2 AND (s.started >= $1 OR s.outcome = '')
 		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
@@ -121,10 +122,10 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		return nil, err
 	}
 	err = t.each(`SELECT r.child_id, r.referral_date, r.primary_need, r.closure_date, r.closure_reason,
-			EXISTS (SELECT 1 FROM cin_plan p WHERE p.referral_id = r.id AND p.start_date <= $2
-				AND (p.end_date IS NULL OR p.end_date >= $1)),
-			EXISTS (SELECT 1 FROM cp_plan p WHERE p.referral_id = r.id AND p.start_date <= $2
-				AND (p.end_date IS NULL OR p.end_date >= $1))
+			EXISTS (SELECT 1 FROM cin_plan p WHERE p.child_id = r.child_id AND p.referral_id = r.id
+				AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)),
+			EXISTS (SELECT 1 FROM cp_plan p WHERE p.child_id = r.child_id AND p.referral_id = r.id
+				AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1))
 		FROM referral r WHERE r.child_id BETWEEN $3 AND $4 AND r.nfa = FALSE AND r.referral_date <= $2
 		AND (r.closure_date IS NULL OR r.closure_date >= $1)
 		ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
@@ -140,14 +141,12 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		return nil, err
 	}
 	plans := map[int64]int{}
-	err = t.each(`SELECT p.id, p.child_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
-			(SELECT MAX(c.held_on) FROM cp_conference c WHERE c.kind = 'review' AND c.held_on <= $2
-				AND (c.plan_id = p.id OR c.id IN (SELECT d.conference_id FROM cp_conference_decision d WHERE d.plan_id = p.id)))
+	err = t.each(`SELECT p.id, p.child_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans
 		FROM cp_plan p WHERE p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2
 		AND (p.end_date IS NULL OR p.end_date >= $1)
 		ORDER BY p.child_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
 		var p csc.AnnexACPPlan
-		if err := rows.Scan(&p.ID, &p.ChildID, &p.Start, &p.End, &p.Initial, &p.Latest, &p.PreviousPlans, &p.LastReview); err != nil {
+		if err := rows.Scan(&p.ID, &p.ChildID, &p.Start, &p.End, &p.Initial, &p.Latest, &p.PreviousPlans); err != nil {
 			return err
 		}
 		plans[p.ID] = len(a.CPPlans)
@@ -159,6 +158,30 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		return nil, err
 	}
 	if len(plans) > 0 {
+		// The plans' latest review conferences by the end of the period: a
+		// review is held for one child's plan, and a household's review
+		// decides about each child's. Matched to the plans here, from the
+		// children's conferences and decisions, rather than looked up for
+		// each plan (a plan has no index of its conferences).
+		err = t.each(`SELECT c.plan_id, c.held_on FROM cp_conference c
+			WHERE c.child_id BETWEEN $2 AND $3 AND c.kind = 'review' AND c.held_on <= $1 AND c.plan_id IS NOT NULL
+			UNION ALL
+			SELECT d.plan_id, c.held_on FROM cp_conference_decision d JOIN cp_conference c ON c.id = d.conference_id
+			WHERE d.child_id BETWEEN $2 AND $3 AND c.kind = 'review' AND c.held_on <= $1 AND d.plan_id IS NOT NULL`,
+			[]any{to, fromID, toID}, func(rows *sql.Rows) error {
+				var id int64
+				var held csc.Date
+				if err := rows.Scan(&id, &held); err != nil {
+					return err
+				}
+				if i, ok := plans[id]; ok && held.After(a.CPPlans[i].LastReview) {
+					a.CPPlans[i].LastReview = held
+				}
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
 		// The visits under the plans, oldest first, so the last kept is the latest.
 		err = t.each(`SELECT v.plan_id, v.visit_date, v.seen_alone FROM visit v
 			WHERE v.child_id BETWEEN $3 AND $4 AND v.plan_kind = 'cp' AND v.visit_date BETWEEN $1 AND $2

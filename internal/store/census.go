@@ -149,7 +149,8 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		}
 		e.s.ID = e.id
 		e.s.StrategyDate = csc.DateOf(held)
-		e.s.Concluded = outcome != ""
+		// An outcome reached after the period was not yet known in it.
+		e.s.Concluded = outcome != "" && !e.outcomeDate.After(to)
 		enquiries = append(enquiries, e)
 		return nil
 	})

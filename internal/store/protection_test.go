@@ -15,16 +15,13 @@ import (
 // version are conflicts; the clock facts carry each step.
 func TestProtectionRoundTrip(t *testing.T) {
 	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
-		child := csc.Person{Kind: csc.KindChild, GivenName: "A", FamilyName: "B", DateOfBirth: csc.MustParseDate("2015-02-28")}
-		staff := csc.Staff{Username: "sw", Name: "Sam Worker", Role: csc.RoleSocialWorker, Active: true, Employment: csc.EmployPermanent}
+		var child csc.Person
+		var staff csc.Staff
 		var sd csc.Strategy
 		var e csc.S47
 		var plan csc.CPPlan
-		mustWrite(t, db, func(tx csc.Tx) error {
-			if err := tx.CreatePerson(&child); err != nil {
-				return err
-			}
-			if err := tx.CreateStaff(&staff, ""); err != nil {
+		mustWrite(t, db, func(tx csc.Tx) (err error) {
+			if child, staff, err = childAndWorker(tx); err != nil {
 				return err
 			}
 			ref := csc.Referral{ChildID: child.ID, ReferralDate: csc.MustParseDate("2026-03-02"), Source: "2A"}

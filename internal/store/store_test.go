@@ -29,6 +29,17 @@ func mustWrite(t *testing.T, db *store.DB, fn func(tx csc.Tx) error) {
 	}
 }
 
+// childAndWorker writes a child and a social worker, for tests of the
+// records about a child.
+func childAndWorker(tx csc.Tx) (csc.Person, csc.Staff, error) {
+	child := csc.Person{Kind: csc.KindChild, GivenName: "A", FamilyName: "B", DateOfBirth: csc.MustParseDate("2015-02-28")}
+	staff := csc.Staff{Username: "sw", Name: "Sam Worker", Role: csc.RoleSocialWorker, Active: true, Employment: csc.EmployPermanent}
+	if err := tx.CreatePerson(&child); err != nil {
+		return child, staff, err
+	}
+	return child, staff, tx.CreateStaff(&staff, "")
+}
+
 func TestPersonRoundTripAndSearch(t *testing.T) {
 	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
 		p := csc.Person{Kind: csc.KindChild, GivenName: "Kathryn", FamilyName: "Smyth", DateOfBirth: csc.MustParseDate("2015-02-28"),

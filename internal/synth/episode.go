@@ -127,7 +127,9 @@ func (g *famGen) episode(r *rng, f *family, cp *contactPlan) {
 	e := &episode{date: csc.DateOf(inc.at), need: ep.need}
 	cp.referral = e
 	if ep.nfa {
-		e.nfa, e.closed, e.closedAt, e.reason = true, csc.DateOf(inc.decidedAt), inc.decidedAt, "RC8"
+		// No assessment took place, so not RC8 "case closed after
+		// assessment", which the census queries without one (rule 8825Q).
+		e.nfa, e.closed, e.closedAt, e.reason = true, csc.DateOf(inc.decidedAt), inc.decidedAt, "RC7"
 		return
 	}
 	start := r.officeTime(clock.AddWorkingDays(e.date, ep.allocDelay))

@@ -74,6 +74,10 @@ type famGen struct {
 	opt  Options
 	w    *world
 	asOf csc.Date
+	// schoolAge is the latest birth date of a child of school age for the
+	// census of the year of AsOf: 31 August four years before the census
+	// date, so at school by the September after it (census rule 8770Q).
+	schoolAge csc.Date
 }
 
 // newFamily plans family index with at most maxChildren children. With
@@ -131,7 +135,9 @@ func (g *famGen) children(r *rng, f *family, n int, unborn bool) {
 		m.p = csc.Person{Kind: csc.KindChild, DateOfBirth: dob, Sex: pickSex(r)}
 		m.p.Disabilities = pickDisabilities(r, age)
 		m.hasNHS = r.chance(0.9)
-		m.hasUPN = age >= 5 && r.chance(0.7)
+		// Children have a UPN from their first school; the census expects
+		// one from the September after the census for those of school age.
+		m.hasUPN = !dob.After(g.schoolAge)
 		f.children = append(f.children, m)
 	}
 	if unborn {

@@ -68,7 +68,13 @@ func (w *writer) protection(f *family, inc *incident) error {
 			icpc = clock.AddWorkingDays(csc.DateOf(held), gap)
 			continue
 		}
-		if err := w.s47Outcome(k, csc.S47NotSubstantiated, false, clock.AddWorkingDays(csc.DateOf(held), r.between(4, 12))); err != nil {
+		// Concluded by the time the episode closed, if it has: the census
+		// shows an enquiry still open in a closed episode as an error (8868).
+		on := clock.AddWorkingDays(csc.DateOf(held), r.between(4, 12))
+		if closed := k.e.closed; !closed.IsZero() && closed.Before(on) && !closed.Before(csc.DateOf(held)) {
+			on = closed
+		}
+		if err := w.s47Outcome(k, csc.S47NotSubstantiated, false, on); err != nil {
 			return err
 		}
 	}
@@ -143,13 +149,14 @@ func (w *writer) strategy(k *protected, held time.Time, noS47 bool) error {
 	return ev.err
 }
 
-// s47Outcome concludes an enquiry on a date, if that date has come.
+// s47Outcome concludes an enquiry on a date (its timeline entry at noon),
+// if that time has come.
 func (w *writer) s47Outcome(k *protected, outcome string, conference bool, on csc.Date) error {
 	s := k.s47
 	if on.Before(s.Started) {
 		on = s.Started
 	}
-	if on.IsZero() || !on.Before(csc.DateOf(w.asOf)) {
+	if on.IsZero() || !csc.StepTime(on).Before(w.asOf) {
 		return nil
 	}
 	sw := k.cp.workerOn(on.In(csc.London), k.e.team)

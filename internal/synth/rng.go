@@ -23,6 +23,7 @@ const (
 	streamStaff
 	streamAssign
 	streamPathway
+	streamDirty
 )
 
 // mix is the SplitMix64 finaliser: it spreads nearby inputs across the

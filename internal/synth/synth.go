@@ -22,6 +22,11 @@ import (
 	"cairn/internal/csc"
 )
 
+// Version numbers the generator. It changes whenever the same Options
+// give different records, so that an authority kept from an earlier run
+// (synthtest.Cached) is not mistaken for a current one.
+const Version = 3
+
 // Options control a generation.
 type Options struct {
 	// Children is the number of children, unborn children included
@@ -37,6 +42,14 @@ type Options struct {
 	// tm, eh, iro, qa, analyst, support, admin, inspector) with this
 	// password hash and Demo set.
 	DemoPasswordHash string
+	// Dirty, if above zero, seeds known data errors into the record once it
+	// is written: that share (at most MaxDirty) of the children in the
+	// census of DirtyYear get one each, of the kinds DirtyKinds lists,
+	// chosen from Seed. Summary.Seeded says what was seeded.
+	Dirty float64
+	// DirtyYear is the collection year whose census the errors are for
+	// (default: the year of AsOf).
+	DirtyYear csc.CollectionYear
 	// Progress, if set, is told how far each stage has got.
 	Progress func(stage string, done, total int)
 }
@@ -54,6 +67,10 @@ type Summary struct {
 	Inspections, Findings, ImprovementActions int
 	// Boards and committees, their meetings and resolutions.
 	Boards, Meetings, Resolutions int
+	// Seeded lists the data errors Options.Dirty seeded, by child, for the
+	// census of the year SeededYear.
+	Seeded     []SeededError
+	SeededYear csc.CollectionYear
 }
 
 // batchChildren is about how many children are written per transaction:
@@ -86,11 +103,16 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 	if opt.Children == 0 {
 		opt.Children = 2000
 	}
+	if !(opt.Dirty >= 0 && opt.Dirty <= MaxDirty) {
+		return sum, fmt.Errorf("synth: Options.Dirty must be between 0 and %g, the share of the census's children given an error", MaxDirty)
+	}
 	progress := opt.Progress
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
-	g := &famGen{opt: opt, w: newWorld(opt.Seed, opt.Children), asOf: csc.DateOf(opt.AsOf)}
+	asOf := csc.DateOf(opt.AsOf)
+	g := &famGen{opt: opt, w: newWorld(opt.Seed, opt.Children), asOf: asOf,
+		schoolAge: csc.NewDate(csc.CollectionYearOf(asOf).End().Year-4, time.August, 31)}
 	progress("planning", 0, opt.Children)
 	staff := planStaffing(opt, g.w, g.census())
 	progress("organisation", 0, 1)
@@ -109,6 +131,20 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 	if err := st.Write(ctx, func(tx csc.Tx) error { return writeBoards(tx, staff, opt.AsOf, &sum) }); err != nil {
 		return sum, fmt.Errorf("synth: boards: %w", err)
 	}
+	if opt.Dirty == 0 {
+		return sum, nil
+	}
+	sum.SeededYear = opt.DirtyYear
+	if sum.SeededYear == 0 {
+		sum.SeededYear = csc.CollectionYearOf(asOf)
+	}
+	progress("errors", 0, 1)
+	seeded, err := seedErrors(ctx, st, opt.Seed, asOf, sum.SeededYear, opt.Dirty)
+	if err != nil {
+		return sum, fmt.Errorf("synth: seeding errors: %w", err)
+	}
+	sum.Seeded = seeded
+	progress("errors", 1, 1)
 	return sum, nil
 }
 

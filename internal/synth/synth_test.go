@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -134,21 +136,13 @@ func (g *generated) digests(t testing.TB) map[string]string {
 	return out
 }
 
-// secondDSN returns another empty database of the same engine as dsn.
-func secondDSN(t *testing.T, dsn string) string {
-	if store.EngineOf(dsn) == store.Postgres {
-		return storetest.PostgresDSN(t)
-	}
-	return storetest.SQLiteDSN(t)
-}
-
 func TestSameSeedSameRows(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, dsn string) {
-		opt := synth.Options{Children: 400, Seed: 7, AsOf: asOf, DemoPasswordHash: "demo-hash"}
+		opt := synth.Options{Children: 400, Seed: 7, AsOf: asOf, DemoPasswordHash: "demo-hash", Dirty: 0.1}
 		a := generate(t, dsn, opt)
-		b := generate(t, secondDSN(t, dsn), opt)
-		if a.sum != b.sum {
-			t.Errorf("summaries differ:\n%+v\n%+v", a.sum, b.sum)
+		b := generate(t, storetest.Another(t, dsn), opt)
+		if !reflect.DeepEqual(a.sum, b.sum) || len(a.sum.Seeded) == 0 {
+			t.Errorf("summaries differ or seeded no errors:\n%+v\n%+v", a.sum, b.sum)
 		}
 		da, db := a.digests(t), b.digests(t)
 		for _, tb := range tables {
@@ -163,7 +157,7 @@ func TestSameSeedSameRows(t *testing.T) {
 			return
 		}
 		opt.Seed = 8
-		c := generate(t, secondDSN(t, dsn), opt)
+		c := generate(t, storetest.Another(t, dsn), opt)
 		if dc := c.digests(t); dc["person"] == da["person"] || dc["contact"] == da["contact"] {
 			t.Error("a different seed gave the same people or contacts")
 		}
@@ -182,6 +176,11 @@ func TestOptionsAreChecked(t *testing.T) {
 	}
 	if _, err := synth.Generate(ctx, st, synth.Options{Children: -1, AsOf: asOf}); err == nil {
 		t.Error("negative Children: want an error")
+	}
+	for _, rate := range []float64{-0.01, 0.51, math.NaN()} {
+		if _, err := synth.Generate(ctx, st, synth.Options{Children: 10, AsOf: asOf, Dirty: rate}); err == nil {
+			t.Errorf("Dirty %g: want an error", rate)
+		}
 	}
 	var stages []string
 	last := 0

@@ -14,10 +14,15 @@ import (
 // County is the name of the synthetic local authority.
 const County = "Northmoor"
 
-// LACode is the local authority code used in synthetic UPNs. 999 is not the
-// DfE number of any authority, so a synthetic UPN cannot point at a real
-// council's pupils.
-const LACode = 999
+// LACode is Northmoor's three-digit DfE local authority code: characters 2
+// to 4 of its children's UPNs and the LEA of its census header. The census
+// accepts only codes on the DfE's list (rule 1530), so it borrows 201, the
+// City of London's: the smallest authority, with a handful of schools, none
+// of them numbered 9000 or above as synthetic UPNs' establishments are
+// (csc.SyntheticUPN). A synthetic UPN is therefore most unlikely to be a
+// real pupil's, but no UPN range is reserved for tests: never let one leave
+// a test or demonstration system.
+const LACode = 201
 
 // districtSpec describes one district: its towns, its postcode districts and
 // its share of the county's children.

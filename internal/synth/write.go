@@ -58,9 +58,10 @@ func (w *writer) family(f *family) error {
 }
 
 func (w *writer) person(m *member) error {
-	if m.p.Kind == csc.KindChild && len(m.p.Disabilities) == 0 && w.pr.chance(0.95) {
-		// Most records say the child has no disability; a few leave it
-		// unrecorded, a gap the census validator reports.
+	if m.p.Kind == csc.KindChild && len(m.p.Disabilities) == 0 {
+		// The record says the child has no disability rather than leaving
+		// it unrecorded, as the census requires (rule 8540); an unrecorded
+		// disability is one of the errors Options.Dirty seeds.
 		m.p.Disabilities = []csc.DisabilityCode{"NONE"}
 	}
 	if err := w.tx.CreatePerson(&m.p); err != nil {

@@ -456,12 +456,19 @@ func (s *Server) findingUpdate(w http.ResponseWriter, r *http.Request, actor csc
 	})
 }
 
+// historyData is the grades over time, as a table and a chart.
+type historyData struct {
+	*app.GradeHistory
+	Chart *gradeChart
+}
+
 func (s *Server) gradeHistory(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
 	h, err := s.app.InspectionHistory(r.Context(), actor)
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "improvement_history", &view{Title: "Inspection grades over time", Nav: "improvement", Data: h})
+	s.render(w, r, http.StatusOK, "improvement_history", &view{Title: "Inspection grades over time", Nav: "improvement",
+		Data: &historyData{GradeHistory: h, Chart: newGradeChart(h)}})
 	return nil
 }
 
@@ -484,4 +491,67 @@ func servePDF(w http.ResponseWriter, name string, content []byte) {
 	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
 	w.Header().Set("Content-Length", strconv.Itoa(len(content)))
 	w.Write(content)
+}
+
+// gradeChart draws the grades over time as lines, one per judgement:
+// outstanding at the top, inadequate at the foot, one column per
+// inspection. The table beside it carries the same facts for those who
+// cannot see the chart.
+type gradeChart struct {
+	Width, Height int
+	Columns       []chartColumn
+	Lines         []chartLine
+	Levels        []chartLevel
+}
+
+type chartColumn struct {
+	X     int
+	Label string
+}
+
+type chartLine struct {
+	Label, Colour, Points string
+	Dots                  []chartDot
+}
+
+type chartDot struct{ X, Y int }
+
+type chartLevel struct {
+	Y     int
+	Label string
+}
+
+// chartColours are GOV.UK palette colours, one per judgement.
+var chartColours = []string{"#0b0c0c", "#1d70b8", "#00703c", "#f47738", "#4c2c92"}
+
+func newGradeChart(h *app.GradeHistory) *gradeChart {
+	if len(h.Inspections) == 0 {
+		return nil
+	}
+	const left, top, step, colWidth = 270, 20, 45, 190
+	c := &gradeChart{Width: left + colWidth*len(h.Inspections), Height: top + step*3 + 40}
+	y := func(g csc.Grade) int { return top + step*(g.Rank()-1) }
+	for _, g := range csc.Grades {
+		c.Levels = append(c.Levels, chartLevel{Y: y(g), Label: g.Label()})
+	}
+	x := func(i int) int { return left + colWidth*i + colWidth/2 }
+	for i, ins := range h.Inspections {
+		c.Columns = append(c.Columns, chartColumn{X: x(i), Label: ins.Date().Long()})
+	}
+	for k, row := range h.Rows {
+		l := chartLine{Label: row.Judgement.Short(), Colour: chartColours[k%len(chartColours)]}
+		var pts []string
+		for i, g := range row.Grades {
+			if g.Rank() == 0 {
+				continue
+			}
+			// Lines a few pixels apart, so that equal grades stay visible.
+			d := chartDot{X: x(i), Y: y(g) + 3*k - 6}
+			l.Dots = append(l.Dots, d)
+			pts = append(pts, strconv.Itoa(d.X)+","+strconv.Itoa(d.Y))
+		}
+		l.Points = strings.Join(pts, " ")
+		c.Lines = append(c.Lines, l)
+	}
+	return c
 }

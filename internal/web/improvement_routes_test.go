@@ -308,5 +308,18 @@ func TestImprovementPages(t *testing.T) {
 		if !strings.Contains(body, "<strong>Removed:</strong> We know.") || !strings.Contains(body, "<strong>Added:</strong> We know more.") {
 			t.Errorf("the comparison of versions 1 and 2 does not show the change")
 		}
+		for _, in := range []url.Values{
+			{"kind": {"standard"}, "onsite_start": {"2019-06-03"}, "grades.overall_effectiveness": {"inadequate"}, "grades.leaders": {"inadequate"}},
+			{"kind": {"short"}, "onsite_start": {"2022-06-06"}, "grades.overall_effectiveness": {"good"}, "grades.leaders": {"outstanding"}},
+		} {
+			if st, body := s.do(t, csc.RoleSeniorLeader, "POST", "/improvement/inspections", in); st != http.StatusSeeOther {
+				t.Fatalf("a graded inspection: %d %.300s", st, body)
+			}
+		}
+		_, body = s.do(t, csc.RoleBoardMember, "GET", "/improvement/history", nil)
+		if strings.Count(body, "<polyline") != 5 || !strings.Contains(body, "3 June 2019") || strings.Count(body, ">Outstanding</strong>") != 1 ||
+			strings.Count(body, ">Inadequate</strong>") != 2 {
+			t.Errorf("the history of grades lacks its chart or table")
+		}
 	})
 }

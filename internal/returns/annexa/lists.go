@@ -13,8 +13,13 @@ import (
 	"cairn/internal/csc"
 )
 
-// produceRange is how many person ids are read per set of queries.
-const produceRange = 20_000
+// produceRange is how many person ids are read per set of queries. The
+// contacts that named a child in their household are found by reading
+// every contact of the year for each range (nothing indexes a household by
+// person), so few large ranges beat many small ones: a 50,000-child
+// authority (about 100,000 people) is read in one, its year's material a
+// few megabytes.
+const produceRange = 100_000
 
 // List is one Annex A list: its sheet, header row and rows. A cell is a
 // string, an int or a csc.Date (empty when zero).

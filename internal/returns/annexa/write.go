@@ -138,24 +138,45 @@ func writeSheet(w io.Writer, l *List) error {
 	b := bufio.NewWriter(w)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	// The cells are written piece by piece: a 50,000-child authority's
+	// lists have hundreds of thousands, and formatting each with fmt was a
+	// fifth of the time to produce the workbook.
+	var num []byte
+	cell := func(c, r int, attrs string) {
+		b.WriteString(`<c r="`)
+		b.WriteString(column(c))
+		num = strconv.AppendInt(num[:0], int64(r), 10)
+		b.Write(num)
+		b.WriteString(attrs)
+	}
 	cells := func(r int, vals []any) {
-		fmt.Fprintf(b, `<row r="%d">`, r)
+		b.WriteString(`<row r="`)
+		num = strconv.AppendInt(num[:0], int64(r), 10)
+		b.Write(num)
+		b.WriteString(`">`)
 		for c, v := range vals {
-			ref := column(c) + strconv.Itoa(r)
 			switch x := v.(type) {
 			case csc.Date:
 				if x.IsZero() {
 					continue
 				}
-				fmt.Fprintf(b, `<c r="%s" s="1"><v>%d</v></c>`, ref, int(x.Time().Sub(excelEpoch).Hours()/24))
+				cell(c, r, `" s="1"><v>`)
+				num = strconv.AppendInt(num[:0], int64(x.Time().Sub(excelEpoch).Hours()/24), 10)
+				b.Write(num)
+				b.WriteString(`</v></c>`)
 			case int:
-				fmt.Fprintf(b, `<c r="%s"><v>%d</v></c>`, ref, x)
+				cell(c, r, `"><v>`)
+				num = strconv.AppendInt(num[:0], int64(x), 10)
+				b.Write(num)
+				b.WriteString(`</v></c>`)
 			default:
 				s := text(v)
 				if s == "" {
 					continue
 				}
-				fmt.Fprintf(b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, escape(s))
+				cell(c, r, `" t="inlineStr"><is><t>`)
+				b.WriteString(escape(s))
+				b.WriteString(`</t></is></c>`)
 			}
 		}
 		b.WriteString(`</row>`)
@@ -182,6 +203,14 @@ func column(c int) string {
 }
 
 func escape(s string) string {
+	plain := true // printable ASCII with nothing to escape, as most cells are
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= ' ' && c <= '~' && c != '<' && c != '>' && c != '&' && c != '\'' && c != '"'
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -23,73 +23,103 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-var header = cin.Header{SourceLevel: "L", LEA: "201", SoftwareCode: "cairn", Release: "1", SerialNo: "001", DateTime: "2026-04-02T09:00:00"}
+// header is the synthetic authority's: Northmoor's LA code.
+var header = cin.Header{SourceLevel: "L", LEA: fmt.Sprintf("%03d", synth.LACode), SoftwareCode: "cairn", Release: "1",
+	SerialNo: "001", DateTime: "2026-04-02T09:00:00"}
 
-// synthKnown are the errors the census of the synthetic authority has on
-// purpose or for a known reason, not because the census is wrong.
-var synthKnown = map[string]string{
-	"8540": "about one child in twenty has no disability recorded: a data gap the validator should show",
-	"1530": "synthetic UPNs use LA code 999, which is not a real authority",
-	"2883": "a plan started before the year, its conference before the year and so not in the census (rule to be checked)",
+// cleanQueries are the queries a clean census of the synthetic authority
+// may raise, because a real authority's clean census raises them too: they
+// ask about work, not data. Each is about work still going on at the
+// census date, or late.
+var cleanQueries = map[string]string{
+	// An assessment begun more than 45 working days before 31 March and not
+	// yet authorised. Produced in March, the census has assessments under
+	// way in their normal course that the rule, written for the return
+	// after 31 March, already asks about; at the year end it asks about
+	// assessments running late, which the synthetic authority has as real
+	// ones do (about one in ten).
+	"8670Q": "assessments still under way at the census date",
+	// An enquiry begun more than 15 working days before 31 March with no
+	// conference yet and no decision that none is needed: produced in
+	// March, every enquiry still under way.
+	"8675Q": "enquiries still under way at the census date",
+	// An enquiry with no assessment in its episode, because the two fall on
+	// either side of a year's boundary: an enquiry still open on 1 April
+	// whose assessment was authorised in March, which the census leaves
+	// out, or one begun at the end of March whose assessment began in April.
+	"2991Q": "an enquiry and its assessment on either side of the year's start or end",
 }
 
-// TestCensusFromSynth produces the census of a synthetic authority on each
-// engine, checks it against the 2025/26 schema (with xmllint, when it is
-// installed) and validates it with the year's rules: no input problems, and
-// no errors but those the synthetic data is known to cause.
+// TestCensusFromSynth produces the 2025/26 census of a synthetic authority
+// on each engine, in March (the year under way) and in May (the year over),
+// checks it against the 2025/26 schema (with xmllint, when it is installed)
+// and validates it with the year's rules: no input problems, no errors at
+// all, and no queries but those a real authority's clean census raises too
+// (cleanQueries), each for a few children at most.
 func TestCensusFromSynth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates an authority")
 	}
 	year, _ := cin.ParseYear("2025-26")
-	storetest.Engines(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
-		st, err := store.Open(ctx, dsn, store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		asOf := time.Date(2026, 3, 4, 11, 0, 0, 0, time.UTC)
-		if _, err := synth.Generate(ctx, st, synth.Options{Children: 600, Seed: 1, AsOf: asOf}); err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		n, err := cin.Produce(ctx, st, year, header, &out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n < 50 {
-			t.Fatalf("only %d children in the census", n)
-		}
-		xmllint(t, out.Bytes())
-		rep, err := cin.Validate("census.xml", bytes.NewReader(out.Bytes()), year, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range rep.Problems {
-			t.Errorf("input problem: %s", p)
-		}
-		counts := map[string]int{}
-		for _, o := range rep.Outcomes {
-			if o.Status == returns.Failed {
-				counts[o.Spec.Code] = len(o.Failures)
-				if o.Spec.Severity == returns.Error && synthKnown[o.Spec.Code] == "" {
-					t.Errorf("rule %s fails for %d children (%s)", o.Spec.Code, len(o.Failures), o.Failures[0].Child)
+	for _, asOf := range []time.Time{time.Date(2026, 3, 4, 11, 0, 0, 0, time.UTC), time.Date(2026, 5, 15, 11, 0, 0, 0, time.UTC)} {
+		t.Run(asOf.Format(time.DateOnly), func(t *testing.T) {
+			storetest.Engines(t, func(t *testing.T, dsn string) {
+				st, _ := synthesise(t, dsn, synth.Options{Children: 2000, Seed: 1, AsOf: asOf})
+				census, n := produce(t, st, year)
+				xmllint(t, census)
+				rep, err := cin.Validate("census.xml", bytes.NewReader(census), year, 0)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if o.Status != returns.Failed && o.Status != returns.Passed {
-				t.Errorf("rule %s: %v", o.Spec.Code, o.Status)
-			}
-		}
-		var codes []string
-		for c := range counts {
-			codes = append(codes, c)
-		}
-		sort.Strings(codes)
-		for _, c := range codes {
-			t.Logf("%d children: rule %s fails %s", counts[c], c, synthKnown[c])
-		}
-	})
+				for _, p := range rep.Problems {
+					t.Errorf("input problem: %s", p)
+				}
+				for _, o := range rep.Outcomes {
+					switch {
+					case o.Status != returns.Failed && o.Status != returns.Passed:
+						t.Errorf("rule %s: %v", o.Spec.Code, o.Status)
+					case o.Status == returns.Passed:
+					case cleanQueries[o.Spec.Code] == "" || len(o.Failures)*20 > n:
+						t.Errorf("rule %s fails for %d of %d children (the first %s)", o.Spec.Code, len(o.Failures), n, o.Failures[0].Child)
+					default:
+						t.Logf("query %s for %d of %d children: %s", o.Spec.Code, len(o.Failures), n, cleanQueries[o.Spec.Code])
+					}
+				}
+			})
+		})
+	}
+}
+
+// synthesise opens a store on dsn, closed when the test ends, and writes a
+// synthetic authority into it.
+func synthesise(t *testing.T, dsn string, opt synth.Options) (csc.Store, synth.Summary) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sum, err := synth.Generate(ctx, st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, sum
+}
+
+// produce writes the census of st for year, failing the test if it has
+// fewer than 50 children.
+func produce(t *testing.T, st csc.Store, year cin.Year) ([]byte, int) {
+	t.Helper()
+	var out bytes.Buffer
+	n, err := cin.Produce(context.Background(), st, year, header, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 50 {
+		t.Fatalf("only %d children in the census", n)
+	}
+	return out.Bytes(), n
 }
 
 // xmllint checks data against the schema with xmllint, skipping when it is

@@ -183,7 +183,12 @@ var _ = addCases(
 
 	// ChildProtectionPlans and Reviews.
 	ruleCase{code: "1105", fail: func(s *census) { s.cin().CPP[0].StartDate = d("2025-04-30") }},
-	ruleCase{code: "2883", fail: func(s *census) {
+	ruleCase{code: "2883", pass: func(s *census) {
+		// A plan carried in from last year, its conference last year and so
+		// not in the census.
+		e := &s.second("C2").CIN[0]
+		e.S47, e.CPP[0].StartDate = nil, d("2025-03-10")
+	}, fail: func(s *census) {
 		s.cin().CPP = append(s.cin().CPP, ProtectionPlan{Line: 65, StartDate: d("2026-01-05"), InitialCategoryOfAbuse: "NEG", LatestCategoryOfAbuse: "NEG", NumberOfPreviousCPP: "1"})
 	}},
 	ruleCase{code: "2885", fail: func(s *census) { s.cin().CPP[0].StartDate = d("2025-07-02") }},

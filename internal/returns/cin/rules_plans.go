@@ -53,27 +53,15 @@ func init() {
 			}
 		})
 	})
-	childRule("2883", func(_ *Dataset, c *Child, f *fails) {
-		eachCIN(c, func(e *CINDetails) {
-			conferences := 0
-			if !e.DateOfInitialCPC.IsZero() {
-				conferences++
-			}
-			for _, s := range e.S47 {
-				if !s.DateOfInitialCPC.IsZero() {
-					conferences++
-				}
-			}
-			plans := 0
-			for _, p := range e.CPP {
-				if !p.StartDate.IsZero() {
-					plans++
-				}
-			}
-			if plans > conferences {
-				f.add(c, TChildProtectionPlans, e.CPP[0].Line, "CPPstartDate", "DateOfInitialCPC")
-			}
-		})
+	// 2883 is about the authority as a whole, as the DfE defines it: the
+	// plans starting in the census year cannot outnumber the initial
+	// conferences held in it (on the episodes and the enquiries). A plan
+	// carried in from last year has its conference in last year, which the
+	// census does not report (8715), so neither is counted.
+	fileRule("2883", func(d *Dataset, f *fails) {
+		if d.File.planStarts > d.File.conferences {
+			f.whole(TChildProtectionPlans, "CPPstartDate", "DateOfInitialCPC")
+		}
 	})
 	childRule("2885", func(d *Dataset, c *Child, f *fails) {
 		eachCPP(c, func(e *CINDetails, p *ProtectionPlan) {

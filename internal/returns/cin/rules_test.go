@@ -82,7 +82,7 @@ func runRule(t *testing.T, code string, s census) returns.Outcome {
 	if err != nil {
 		t.Fatal(err)
 	}
-	facts := newFacts()
+	facts := newFacts(y2526)
 	for i := range s.kids {
 		facts.add(&s.kids[i])
 	}

@@ -20,6 +20,7 @@ type Dataset struct {
 // Facts are what is kept about every child of a file while it is read, for
 // the rules about the file as a whole.
 type Facts struct {
+	year     Year
 	Children int
 	// noSex counts children with no sex recorded (missing or U), unborn
 	// children excepted, for 2886Q.
@@ -29,10 +30,13 @@ type Facts struct {
 	// with more than one, for 2888Q.
 	disabilityCodes map[string]bool
 	disabled, multi int
-	ids             map[string]int // LAchildID to the line of its first child
-	idDups          []dup
-	upns            map[string]dup // UPN to its first child
-	upnDups         []dup
+	// planStarts counts child protection plans starting in the year and
+	// conferences the initial conferences held in it, for 2883.
+	planStarts, conferences int
+	ids                     map[string]int // LAchildID to the line of its first child
+	idDups                  []dup
+	upns                    map[string]dup // UPN to its first child
+	upnDups                 []dup
 }
 
 type dup struct {
@@ -40,8 +44,8 @@ type dup struct {
 	line  int
 }
 
-func newFacts() *Facts {
-	return &Facts{disabilityCodes: map[string]bool{}, ids: map[string]int{}, upns: map[string]dup{}}
+func newFacts(year Year) *Facts {
+	return &Facts{year: year, disabilityCodes: map[string]bool{}, ids: map[string]int{}, upns: map[string]dup{}}
 }
 
 // add records one child.
@@ -62,6 +66,22 @@ func (f *Facts) add(c *Child) {
 	}
 	if n > 1 {
 		f.multi++
+	}
+	for i := range c.CIN {
+		e := &c.CIN[i]
+		if inYear(e.DateOfInitialCPC, f.year) {
+			f.conferences++
+		}
+		for _, s := range e.S47 {
+			if inYear(s.DateOfInitialCPC, f.year) {
+				f.conferences++
+			}
+		}
+		for _, p := range e.CPP {
+			if inYear(p.StartDate, f.year) {
+				f.planStarts++
+			}
+		}
 	}
 	if c.LAchildID != "" {
 		if first, ok := f.ids[c.LAchildID]; ok {
@@ -111,7 +131,7 @@ func NewChecker(year Year) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{year: year, rules: set.rules, childRules: set.childRules, fileRules: set.fileRules, facts: newFacts()}, nil
+	return &Checker{year: year, rules: set.rules, childRules: set.childRules, fileRules: set.fileRules, facts: newFacts(year)}, nil
 }
 
 // ruleSet is a year's rules split by what they read. It is built once per

@@ -45,6 +45,15 @@ func Open(t *testing.T, now func() time.Time, body func(t *testing.T, db *store.
 	})
 }
 
+// Another returns a new, empty database of the same engine as dsn, for a
+// test that compares two.
+func Another(t testing.TB, dsn string) string {
+	if store.EngineOf(dsn) == store.Postgres {
+		return PostgresDSN(t)
+	}
+	return SQLiteDSN(t)
+}
+
 // SQLiteDSN returns the path of a new SQLite file in the test's temp folder.
 func SQLiteDSN(t testing.TB) string {
 	return filepath.Join(t.TempDir(), "cairn.db")
