@@ -86,6 +86,7 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		"%d assessments, %d protection plans, %d child in need plans, %d early help episodes, %d visits, %d staff in %d teams.\n",
 		time.Since(start).Seconds(), sum.Children, sum.Adults, sum.Contacts, sum.OpenContacts, sum.Referrals,
 		sum.Assessments, sum.CPPlans, sum.CINPlans, sum.EarlyHelp, sum.Visits, sum.Staff, sum.Teams)
+	fmt.Fprintf(stdout, "Boards and committees: %d, with %d meetings and %d resolutions.\n", sum.Boards, sum.Meetings, sum.Resolutions)
 	return dirty.report(stdout, sum)
 }
 

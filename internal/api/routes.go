@@ -22,7 +22,7 @@ type route struct {
 // routes is every route of the API. New registers exactly these, and a
 // test checks that the OpenAPI document describes exactly these. Each part
 // of the record keeps its rows in a table beside its handlers.
-var routes = slices.Concat(coreRoutes, assessmentRoutes, protectionRoutes, caseworkRoutes, improvementRoutes)
+var routes = slices.Concat(coreRoutes, assessmentRoutes, protectionRoutes, caseworkRoutes, improvementRoutes, boardRoutes)
 
 // coreRoutes are the foundation's: people, contacts, documents, staff.
 var coreRoutes = []route{

@@ -34,6 +34,7 @@ type Tx interface {
 	CensusTx
 	AnnexATx
 	ImprovementTx
+	BoardTx
 }
 
 // ClockTx stores computed clocks, explanations of missed clocks and local

@@ -36,6 +36,11 @@ type line struct {
 	align  align
 	height float64 // leading: the vertical space the line takes
 	shaded bool    // drawn on the shaded background of a call-out box
+	// hold keeps the next line on the same row: a table's cells are held
+	// lines but for the last, which moves the flow down.
+	hold bool
+	// anchor names a line that a table of contents points to.
+	anchor string
 }
 
 // block is a unit of the flowing text, such as a paragraph.
@@ -107,7 +112,9 @@ func paginate(first page, blocks []block, f frame) ([]page, error) {
 			}
 			cur := &pages[len(pages)-1]
 			cur.lines = append(cur.lines, placed{line: l, top: y})
-			y += l.height
+			if !l.hold {
+				y += l.height
+			}
 			atTop = false
 		}
 	}
@@ -120,7 +127,7 @@ func paginate(first page, blocks []block, f frame) ([]page, error) {
 // start of the next.
 func needed(blocks []block, i int, f frame) float64 {
 	b := blocks[i]
-	if b.keepWithNext && i+1 < len(blocks) && len(b.lines) <= 3 {
+	if b.keepWithNext && i+1 < len(blocks) && rowsOf(b.lines) <= 3 {
 		next := blocks[i+1]
 		return heightOf(b.lines) + next.spaceBefore + head(next, f)
 	}
@@ -141,17 +148,33 @@ func head(b block, f frame) float64 {
 // a paragraph of three or more lines does not end up alone on a new page.
 func widowBreak(lines []line, j int, y, bottom float64) bool {
 	n := len(lines)
-	if n < 4 || j != n-2 {
+	if n < 4 || j != n-2 || lines[j].hold {
+		// A held line is a table cell: its row is never split.
 		return false
 	}
 	return y+lines[j].height <= bottom && y+lines[j].height+lines[j+1].height > bottom
 }
 
-// heightOf is the total leading of some lines.
+// rowsOf counts the rows some lines take: a held line shares the row of
+// the line after it.
+func rowsOf(lines []line) int {
+	n := 0
+	for _, l := range lines {
+		if !l.hold {
+			n++
+		}
+	}
+	return n
+}
+
+// heightOf is the total leading of some lines; a held line shares the
+// height of the row it is in.
 func heightOf(lines []line) float64 {
 	h := 0.0
 	for _, l := range lines {
-		h += l.height
+		if !l.hold {
+			h += l.height
+		}
 	}
 	return h
 }

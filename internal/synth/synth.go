@@ -65,6 +65,8 @@ type Summary struct {
 	EarlyHelp               int
 	// The inspections and improvement loop (improvement.go).
 	Inspections, Findings, ImprovementActions int
+	// Boards and committees, their meetings and resolutions.
+	Boards, Meetings, Resolutions int
 	// Seeded lists the data errors Options.Dirty seeded, by child, for the
 	// census of the year SeededYear.
 	Seeded     []SeededError
@@ -126,6 +128,9 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 		return sum, fmt.Errorf("synth: inspections and improvement: %w", err)
 	}
 	progress("improvement", 1, 1)
+	if err := st.Write(ctx, func(tx csc.Tx) error { return writeBoards(tx, staff, opt.AsOf, &sum) }); err != nil {
+		return sum, fmt.Errorf("synth: boards: %w", err)
+	}
 	if opt.Dirty == 0 {
 		return sum, nil
 	}

@@ -106,6 +106,9 @@ var tables = [][2]string{
 	{"relationship", "id"}, {"person_access", "person_id, staff_id"}, {"allocation", "id"},
 	{"contact", "id"}, {"contact_household", "contact_id, person_id"}, {"partner_check", "id"},
 	{"oversight", "id"}, {"referral", "id"}, {"event", "id"},
+	{"board", "id"}, {"board_meeting", "id"}, {"board_agenda_item", "id"}, {"board_resolution", "id"},
+	{"board_resolution_update", "id"}, {"board_resolution_action", "resolution_id, action_id"},
+	{"board_resolution_finding", "resolution_id, finding_id"},
 }
 
 // digests hashes every row of every table, one digest per table.

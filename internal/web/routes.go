@@ -65,6 +65,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	s.assessmentRoutes(mux)
 	s.protectionRoutes(mux)
 	s.caseworkRoutes(mux)
+	s.boardRoutes(mux)
 	s.returns903Routes(mux)
 	s.improvementRoutes(mux)
 	s.dataQualityRoutes(mux)
