@@ -97,6 +97,26 @@ func anyFurtherAction(c *Child) bool {
 	return false
 }
 
+// expectedBirthWindow is when an unborn child may be expected on the
+// reference date r: from the first of r's month to the end of the ninth
+// month after it. On 31 March that is March to December of the census year,
+// as the DfE's rule says; on any other date the census is taken from the
+// record (the data-quality page takes it today) it is as far on either side.
+func expectedBirthWindow(r csc.Date) (from, to csc.Date) {
+	return csc.NewDate(r.Year, r.Month, 1), csc.NewDate(r.Year, r.Month+10, 0)
+}
+
+// schoolAgeCut is the latest birth date of a child of school age on the
+// reference date r: at school by the September after r, so born on or
+// before 31 August four years before that September.
+func schoolAgeCut(r csc.Date) csc.Date {
+	sept := r.Year
+	if r.Month >= time.September {
+		sept++
+	}
+	return csc.NewDate(sept-4, time.August, 31)
+}
+
 func inYear(d csc.Date, y Year) bool { return !d.IsZero() && !d.Before(y.Start) && !d.After(y.End) }
 
 func init() {
@@ -194,8 +214,8 @@ func init() {
 	})
 	childRule("8530Q", func(d *Dataset, c *Child, f *fails) {
 		e := c.ExpectedPersonBirthDate
-		y := d.Year.End.Year
-		if !e.IsZero() && (e.Before(csc.NewDate(y, time.March, 1)) || e.After(csc.NewDate(y, time.December, 31))) {
+		from, to := expectedBirthWindow(d.Year.End)
+		if !e.IsZero() && (e.Before(from) || e.After(to)) {
 			f.add(c, TChildIdentifiers, c.IDLine, "ExpectedPersonBirthDate")
 		}
 	})
@@ -234,9 +254,7 @@ func init() {
 		}
 	})
 	childRule("8770Q", func(d *Dataset, c *Child, f *fails) {
-		// School age: born on or before 31 August four years before the
-		// reference year, so at school by the September after the census.
-		cut := csc.NewDate(d.Year.End.Year-4, time.August, 31)
+		cut := schoolAgeCut(d.Year.End)
 		if c.PersonBirthDate.IsZero() || c.PersonBirthDate.After(cut) || !anyFurtherAction(c) || c.UPN != "" {
 			return
 		}
