@@ -131,7 +131,13 @@ var censusTables = map[string]string{
 }
 
 func init() {
-	funcs["censusFix"] = func(v *view, src cin.Source) censusFix { return fixFor(src, v.Can(string(csc.ActChildEdit))) }
+	funcs["censusFix"] = func(v *view, src cin.Source) censusFix {
+		fix := fixFor(src, v.Can(string(csc.ActChildEdit)))
+		if rec, ok := v.Data.(*app.ChildRecord); ok && fix.Href == fmt.Sprintf("/people/%d", rec.Child.ID) {
+			return censusFix{} // no link to the page the issue is on
+		}
+		return fix
+	}
 	funcs["teamValue"] = func(id int64) string {
 		if id < 0 {
 			return "unallocated"

@@ -109,6 +109,12 @@ func TestDataQualityPages(t *testing.T) {
 		if !strings.Contains(box, "8540") || !strings.Contains(box, fmt.Sprintf(`href="/people/%d/edit"`, child.ID)) {
 			t.Errorf("the child's page lacks the census error and its link: %.800s", box)
 		}
+		// An analyst, who cannot change the details, sees the issue without
+		// a link back to the page they are on.
+		_, body = s.do(t, csc.RoleAnalyst, "GET", fmt.Sprintf("/people/%d", child.ID), nil)
+		if box := section(body, `id="census-issues"`, "</ul>"); !strings.Contains(box, "8540") || strings.Contains(box, "Open the child") {
+			t.Errorf("the analyst's view of the child's census issues: %.800s", box)
+		}
 		if st, _ := s.do(t, csc.RoleSocialWorker, "GET", fmt.Sprintf("/people/%d/edit", child.ID), nil); st != 200 {
 			t.Errorf("the link to correct the child's details: status %d", st)
 		}
