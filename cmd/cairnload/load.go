@@ -110,7 +110,8 @@ func pick(acts []action, rng *rand.Rand) action {
 }
 
 // load runs every session as a client, each sending one request after
-// another (pausing about think between them, if think is set), until the
+// another (pausing about think between them, if think is set, and starting
+// at a random moment within the first pause), until the
 // duration is up; requests in flight then finish and are counted. Ctrl-C
 // stops it early.
 func load(ctx context.Context, sessions []*session, t *targets, acts []action, d time.Duration, seed int64,
@@ -123,6 +124,15 @@ func load(ctx context.Context, sessions []*session, t *targets, acts []action, d
 		recs[i] = map[string]*recorder{}
 		wg.Go(func() {
 			rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)))
+			if think > 0 {
+				// People do not all click at the same instant: each client
+				// starts somewhere in its first pause, as in the steady state,
+				// rather than fifty requests arriving together at the start.
+				select {
+				case <-ctx.Done():
+				case <-time.After(min(time.Duration(rng.Int64N(int64(think)*3/2+1)), time.Until(stop))):
+				}
+			}
 			for ctx.Err() == nil && time.Now().Before(stop) {
 				a := pick(acts, rng)
 				t0 := time.Now()
