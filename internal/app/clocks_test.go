@@ -220,6 +220,20 @@ func TestTimelinessIndicator(t *testing.T) {
 		if err != nil || len(items) != 2 || items[0].ChildID != b.ID {
 			t.Errorf("drill-down %+v, %v", items, err)
 		}
+		// A restricted record is listed only to the people named on it.
+		manager := e.Actor(csc.RoleTeamManager)
+		if err := e.App.SetRestriction(ctx, manager, b.ID, app.RestrictionInput{Version: b.Version, Restricted: true,
+			Reason: "A relative works in the service"}); err != nil {
+			t.Fatal(err)
+		}
+		items, err = e.App.TimelinessChildren(ctx, analyst, "HP-01", 0, day.AddDays(-7), day.AddDays(7))
+		if err != nil || len(items) != 1 || items[0].ChildID != a.ID {
+			t.Errorf("the analyst's drill-down with one record restricted: %+v, %v", items, err)
+		}
+		items, err = e.App.TimelinessChildren(ctx, manager, "HP-01", 0, day.AddDays(-7), day.AddDays(7))
+		if err != nil || len(items) != 2 {
+			t.Errorf("the manager named on the restricted record: %+v, %v", items, err)
+		}
 		if _, err := e.App.Timeliness(ctx, e.Actor(csc.RoleSocialWorker), day, day); csc.ErrorKind(err) != csc.Forbidden {
 			t.Errorf("a social worker reading indicators: %v", err)
 		}

@@ -122,10 +122,47 @@ func (a *App) TimelinessChildren(ctx context.Context, actor csc.Actor, rule stri
 		if err != nil {
 			return err
 		}
+		// Children are listed by name, so only those the actor may see: in
+		// their scope (by the team the timescale sits with), and restricted
+		// records only for the people named on them.
+		teams, err := tx.ListTeams()
+		if err != nil {
+			return err
+		}
+		district := map[int64]int64{}
+		for _, t := range teams {
+			district[t.ID] = t.DistrictID
+		}
+		mayList := map[int64]bool{}
+		listable := func(c csc.ClockRecord) (bool, error) {
+			if ok, seen := mayList[c.ChildID]; seen {
+				return ok, nil
+			}
+			var alloc *csc.Allocation
+			if c.TeamID != 0 {
+				alloc = &csc.Allocation{TeamID: c.TeamID, StaffID: c.StaffID}
+			}
+			ok, err := inScope(actor, alloc, func(id int64) (int64, error) { return district[id], nil })
+			if err == nil && ok {
+				var p *csc.Person
+				if p, err = tx.FindPersonByID(c.ChildID); err == nil {
+					ok, err = visible(tx, actor, p)
+				}
+			}
+			mayList[c.ChildID] = ok
+			return ok, err
+		}
 		var shown []csc.ClockRecord
 		for _, c := range clocks {
 			it := trayItem(c, now)
 			if (team == -1 && c.TeamID != 0) || it.Status == clock.StatusStopped || it.Status == clock.StatusOpen || it.Status == clock.StatusDue {
+				continue
+			}
+			ok, err := listable(c)
+			if err != nil {
+				return err
+			}
+			if !ok {
 				continue
 			}
 			out = append(out, it)
