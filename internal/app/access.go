@@ -68,6 +68,24 @@ func inScope(actor csc.Actor, alloc *csc.Allocation, district func(teamID int64)
 	return false, nil
 }
 
+// teamScope reads the teams and returns them with a check of whether a
+// child allocated as alloc (nil: unallocated) is in actor's scope, for
+// listings that check many children against the same teams.
+func teamScope(tx csc.Tx, actor csc.Actor) ([]csc.Team, func(alloc *csc.Allocation) bool, error) {
+	teams, err := tx.ListTeams()
+	if err != nil {
+		return nil, nil, err
+	}
+	district := map[int64]int64{}
+	for _, t := range teams {
+		district[t.ID] = t.DistrictID
+	}
+	return teams, func(alloc *csc.Allocation) bool {
+		ok, _ := inScope(actor, alloc, func(id int64) (int64, error) { return district[id], nil })
+		return ok
+	}, nil
+}
+
 // loadChild finds a child (or unborn child) and checks actor may take act on
 // their record, returning the child and their current allocation.
 func loadChild(tx csc.Tx, actor csc.Actor, act csc.Action, id int64) (*csc.Person, *csc.Allocation, error) {

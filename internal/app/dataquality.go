@@ -305,17 +305,9 @@ func (a *App) DataQuality(ctx context.Context, actor csc.Actor, q DataQualityQue
 		if q.Rule != "" && !slices.ContainsFunc(specs, func(s returns.Spec) bool { return s.Code == q.Rule }) {
 			p.Add("rule", "There is no rule %q in the %s census; choose a rule from the list", q.Rule, c.year.Label)
 		}
-		teams, err := tx.ListTeams()
+		teams, inScopeOf, err := teamScope(tx, actor)
 		if err != nil {
 			return err
-		}
-		district := map[int64]int64{}
-		for _, t := range teams {
-			district[t.ID] = t.DistrictID
-		}
-		inScopeOf := func(alloc *csc.Allocation) bool {
-			ok, _ := inScope(actor, alloc, func(id int64) (int64, error) { return district[id], nil })
-			return ok
 		}
 		for _, t := range teams {
 			if inScopeOf(&csc.Allocation{TeamID: t.ID}) {

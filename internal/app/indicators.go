@@ -125,13 +125,9 @@ func (a *App) TimelinessChildren(ctx context.Context, actor csc.Actor, rule stri
 		// Children are listed by name, so only those the actor may see: in
 		// their scope (by the team the timescale sits with), and restricted
 		// records only for the people named on them.
-		teams, err := tx.ListTeams()
+		_, inScopeOf, err := teamScope(tx, actor)
 		if err != nil {
 			return err
-		}
-		district := map[int64]int64{}
-		for _, t := range teams {
-			district[t.ID] = t.DistrictID
 		}
 		mayList := map[int64]bool{}
 		listable := func(c csc.ClockRecord) (bool, error) {
@@ -142,8 +138,8 @@ func (a *App) TimelinessChildren(ctx context.Context, actor csc.Actor, rule stri
 			if c.TeamID != 0 {
 				alloc = &csc.Allocation{TeamID: c.TeamID, StaffID: c.StaffID}
 			}
-			ok, err := inScope(actor, alloc, func(id int64) (int64, error) { return district[id], nil })
-			if err == nil && ok {
+			ok, err := inScopeOf(alloc), error(nil)
+			if ok {
 				var p *csc.Person
 				if p, err = tx.FindPersonByID(c.ChildID); err == nil {
 					ok, err = visible(tx, actor, p)
