@@ -416,6 +416,9 @@ func (t *Tx) LatestSignificant(childID int64, kinds []string) (time.Time, error)
 
 // CreateCaseSummary adds a new version of the summary.
 func (t *Tx) CreateCaseSummary(s *csc.CaseSummary) error {
+	if t.bulk && t.conn != nil {
+		return t.holdCaseSummary(s)
+	}
 	var cur int
 	if err := t.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM case_summary WHERE child_id = $1`, s.ChildID).Scan(&cur); err != nil {
 		return err
@@ -436,6 +439,30 @@ func (t *Tx) CreateCaseSummary(s *csc.CaseSummary) error {
 	}
 	s.ID = id
 	return nil
+}
+
+// holdCaseSummary adds a version of the summary in a bulk load on
+// PostgreSQL: the insert is held back with the others (pipeline.go), and its
+// check that the version follows the last is made when it is sent.
+func (t *Tx) holdCaseSummary(s *csc.CaseSummary) error {
+	if s.WrittenAt.IsZero() {
+		s.WrittenAt = t.now
+	}
+	id, err := t.nextID("case_summary")
+	if err != nil {
+		return err
+	}
+	s.ID = id
+	return t.hold(heldBack{query: `INSERT INTO case_summary (id, child_id, seq, text, written_by, written_at)
+		SELECT $1, $2, $3, $4, $5, $6
+		WHERE (SELECT COALESCE(MAX(seq), 0) FROM case_summary WHERE child_id = $2) = $7`,
+		args: []any{id, s.ChildID, s.Seq, s.Text, nullID(s.WriterID), s.WrittenAt.UTC(), s.Seq - 1},
+		check: func(n int64) error {
+			if n == 1 {
+				return nil
+			}
+			return csc.Errorf(csc.Conflict, "The case summary was rewritten by someone else after you opened it.")
+		}})
 }
 
 // ListCaseSummaries returns the versions of a child's summary, newest first.

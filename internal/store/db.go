@@ -216,11 +216,17 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly 
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts, conn: conn, order: db.order}
+	if conn != nil {
+		tx.pool = pool
+	}
 	// Once the connection is back in the pool, prepare for sharing the
 	// statements this transaction had to prepare for itself.
 	defer stmts.prepareWanted()
 	defer func() {
 		tx.closeStmts()
+		// A batch still being sent holds the connection; its failure is
+		// the transaction's.
+		tx.await()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
 			panic(p)

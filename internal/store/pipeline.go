@@ -41,6 +41,9 @@ type heldBack struct {
 const (
 	// maxHeldBack bounds the statements held back before they are sent.
 	maxHeldBack = 4096
+	// maxInFlight bounds the batches sent on their own goroutine and not
+	// yet read, for the memory they hold.
+	maxInFlight = 16
 	// immediateInserts is how many inserts into a table a transaction
 	// makes with RETURNING id before it takes ids in blocks: the ordinary
 	// single-record write never skips an id.
@@ -70,14 +73,100 @@ func (t *Tx) later(query string, args ...any) error {
 	return t.hold(heldBack{query: query, args: args})
 }
 
+// laterInsert runs an INSERT whose new row's id nobody needs, as later
+// does. In a bulk load the id comes from the transaction's block, like
+// every other new row's, so that a load written by two transactions at once
+// gets the same ids whatever order the server runs their statements in.
+func (t *Tx) laterInsert(query string, args ...any) error {
+	if !t.bulk || t.conn == nil {
+		return t.later(query, args...)
+	}
+	id, err := t.nextID(insertTable(query))
+	if err != nil {
+		return err
+	}
+	q, err := withExplicitID(query+" RETURNING id", len(args)+1)
+	if err != nil {
+		return err
+	}
+	return t.later(q, append(args[:len(args):len(args)], id)...)
+}
+
 // hold adds a statement to those held back, sending them all once there
-// are enough.
+// are enough. Those are sent on their own goroutine, so that the server
+// writes one batch while the caller makes the next (see sendAsync).
 func (t *Tx) hold(h heldBack) error {
 	t.held = append(t.held, h)
 	if len(t.held) >= maxHeldBack {
-		return t.flush()
+		return t.sendAsync()
 	}
 	return nil
+}
+
+// sendAsync sends the held-back statements on another goroutine and returns
+// at once. A load spent as long making its statements as the server spent
+// writing them, one after the other; now the two overlap. Batches are sent
+// in order, each once the one before it has been read, and at most
+// maxInFlight wait at once. Until they are all read (await), nothing else may
+// use the connection: every use of it awaits first. A failure is reported at
+// the next statement or at commit, as for any held-back statement, and the
+// batches queued behind it are not sent.
+func (t *Tx) sendAsync() error {
+	if len(t.inflight) >= maxInFlight {
+		oldest := t.inflight[0]
+		<-oldest.done
+		t.inflight = t.inflight[1:]
+		t.failed(oldest.err)
+	}
+	if t.err != nil {
+		return t.err
+	}
+	held := t.held
+	t.held = make([]heldBack, 0, maxHeldBack)
+	b := &sending{done: make(chan struct{})}
+	var before *sending
+	if n := len(t.inflight); n > 0 {
+		before = t.inflight[n-1]
+	}
+	t.inflight = append(t.inflight, b)
+	go func() {
+		defer close(b.done)
+		if before != nil {
+			if <-before.done; before.err != nil {
+				b.err = before.err
+				return
+			}
+		}
+		_, b.err = t.send(held, nil, nil)
+	}()
+	return nil
+}
+
+// sending is a batch sent on its own goroutine: err is set before done is
+// closed.
+type sending struct {
+	done chan struct{}
+	err  error
+}
+
+// await waits for the batches sent by sendAsync, if any, and returns why
+// the transaction failed, if it has.
+func (t *Tx) await() error {
+	if n := len(t.inflight); n > 0 {
+		last := t.inflight[n-1]
+		<-last.done
+		t.inflight = t.inflight[:0]
+		t.failed(last.err)
+	}
+	return t.err
+}
+
+// failed keeps the first cause of the transaction's failure for every later
+// call: PostgreSQL aborts the transaction at its first error.
+func (t *Tx) failed(err error) {
+	if err != nil && t.err == nil {
+		t.err = err
+	}
 }
 
 // Bulk marks the transaction as a bulk load (the synthetic authority): on
@@ -91,8 +180,8 @@ func (t *Tx) Bulk() { t.bulk = true }
 
 // flush sends the held-back statements in one round trip.
 func (t *Tx) flush() error {
-	if len(t.held) == 0 {
-		return nil
+	if err := t.await(); err != nil || len(t.held) == 0 {
+		return err
 	}
 	_, err := t.sendBatch(nil, nil)
 	return err
@@ -102,11 +191,23 @@ func (t *Tx) flush() error {
 // in one round trip. For last it returns the rows affected, or scans its
 // one row into into.
 func (t *Tx) sendBatch(last *heldBack, into []any) (int64, error) {
-	if t.err != nil {
-		return 0, t.err
+	if err := t.await(); err != nil {
+		return 0, err
 	}
-	held := coalesce(t.held, t.order)
+	held := t.held
 	t.held = nil
+	affected, err := t.send(held, last, into)
+	if err != nil && last == nil {
+		// The transaction is aborted: keep the cause for every later call.
+		t.err = err
+	}
+	return affected, err
+}
+
+// send joins the held-back statements (see coalesce) and sends them and
+// last, if not nil, in one round trip, reading every result.
+func (t *Tx) send(held []heldBack, last *heldBack, into []any) (int64, error) {
+	held = coalesce(held, t.order)
 	var affected int64
 	err := t.conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
@@ -148,10 +249,6 @@ func (t *Tx) sendBatch(last *heldBack, into []any) (int64, error) {
 		}
 		return br.Close()
 	})
-	if err != nil && last == nil {
-		// The transaction is aborted: keep the cause for every later call.
-		t.err = err
-	}
 	return affected, err
 }
 
@@ -174,7 +271,7 @@ func (t *Tx) insertPostgres(query string, args []any) (int64, error) {
 			t.inserts = map[string]int{}
 		}
 		t.inserts[table]++
-		if t.inserts[table] > immediateInserts {
+		if t.inserts[table] > immediateInserts || t.bulk {
 			id, err := t.nextID(table)
 			if err != nil {
 				return 0, err
@@ -187,7 +284,7 @@ func (t *Tx) insertPostgres(query string, args []any) (int64, error) {
 		}
 	}
 	var id int64
-	if len(t.held) > 0 {
+	if len(t.held) > 0 || len(t.inflight) > 0 {
 		_, err := t.sendBatch(&heldBack{query: query, args: args}, []any{&id})
 		return id, err
 	}
@@ -206,8 +303,24 @@ func (t *Tx) nextID(table string) (int64, error) {
 		t.ids[table] = b
 	}
 	if len(b.free) == 0 {
-		rows, err := t.tx.QueryContext(t.ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id'))
-			FROM generate_series(1, $2)`, table, b.size)
+		// A bulk load takes its ids on another connection, leaving its own
+		// to the batch being sent; a sequence hands out the same ids inside
+		// a transaction or outside it. Other transactions keep to their own
+		// connection: fifty people saving at once must not each hold two.
+		query, queryRow := t.tx.QueryContext, t.tx.QueryRowContext
+		if t.bulk && t.pool != nil {
+			query, queryRow = t.pool.QueryContext, t.pool.QueryRowContext
+		} else if err := t.await(); err != nil {
+			return 0, err
+		}
+		if b.seq == "" {
+			// Found once: a call in the query below would be made for
+			// every id.
+			if err := queryRow(t.ctx, `SELECT pg_get_serial_sequence($1, 'id')`, table).Scan(&b.seq); err != nil {
+				return 0, fmt.Errorf("store: the id sequence of %s: %w", table, err)
+			}
+		}
+		rows, err := query(t.ctx, `SELECT nextval($1::regclass) FROM generate_series(1, $2)`, b.seq, b.size)
 		if err != nil {
 			return 0, err
 		}
@@ -235,6 +348,7 @@ func (t *Tx) nextID(table string) (int64, error) {
 
 // idBlock is ids taken from a sequence and not yet used.
 type idBlock struct {
+	seq  string // the sequence's name
 	free []int64
 	size int
 }

@@ -33,7 +33,7 @@ func (t *Tx) CreateConference(c *csc.Conference) error {
 // CreateConferenceDecisions records a conference's decision for each child.
 func (t *Tx) CreateConferenceDecisions(conferenceID int64, ds []csc.ConferenceDecision) error {
 	for _, d := range ds {
-		if err := t.later(`INSERT INTO cp_conference_decision (conference_id, child_id, plan_needed, category,
+		if err := t.laterInsert(`INSERT INTO cp_conference_decision (conference_id, child_id, plan_needed, category,
 			dissent, end_reason, plan_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 			conferenceID, d.ChildID, d.PlanNeeded, d.Category, d.Dissent, d.EndReason, nullID(d.PlanID)); err != nil {
 			return mapErr(err)

@@ -454,3 +454,79 @@ func TestBulkLoadSavesWhatAnOrdinaryWriteSaves(t *testing.T) {
 		})
 	})
 }
+
+// A bulk load sends its held-back statements in batches while it goes on
+// making more. A stale update in the first batch, found while later batches
+// are being made and sent, still fails the whole transaction with the
+// conflict, and nothing of it is saved; so does a case summary version that
+// does not follow the last, which a bulk load checks only when it is sent.
+func TestBulkLoadFailsWholeWhenAnEarlyBatchFails(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		p := csc.Person{Kind: csc.KindChild, GivenName: "Stale", FamilyName: "Earlybatch"}
+		mustWrite(t, db, func(tx csc.Tx) error { return tx.CreatePerson(&p) })
+		stale := p
+		mustWrite(t, db, func(tx csc.Tx) error { p.GivenName = "Fresh"; return tx.UpdatePerson(&p) })
+		people := func(tx csc.Tx, n int) error {
+			for i := range n {
+				q := csc.Person{Kind: csc.KindChild, GivenName: fmt.Sprintf("Many%04d", i), FamilyName: "Latebatch",
+					DateOfBirth: csc.MustParseDate("2015-05-05"), Disabilities: []csc.DisabilityCode{"NONE"}}
+				if err := tx.CreatePerson(&q); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		err := db.Write(ctx, func(tx csc.Tx) error {
+			tx.(interface{ Bulk() }).Bulk()
+			stale.FamilyName = "Changed"
+			if err := tx.UpdatePerson(&stale); err != nil {
+				return err
+			}
+			return people(tx, 5000) // several batches' worth of statements
+		})
+		if csc.ErrorKind(err) != csc.Conflict {
+			t.Fatalf("a stale update early in a bulk load: got %v, want a conflict", err)
+		}
+		err = db.Write(ctx, func(tx csc.Tx) error {
+			tx.(interface{ Bulk() }).Bulk()
+			if err := tx.CreateCaseSummary(&csc.CaseSummary{ChildID: p.ID, Seq: 1, Text: "First."}); err != nil {
+				return err
+			}
+			if err := tx.CreateCaseSummary(&csc.CaseSummary{ChildID: p.ID, Seq: 3, Text: "Skips a version."}); err != nil {
+				return err
+			}
+			return people(tx, 2000)
+		})
+		if csc.ErrorKind(err) != csc.Conflict {
+			t.Fatalf("a case summary out of sequence in a bulk load: got %v, want a conflict", err)
+		}
+		db.Read(ctx, func(tx csc.Tx) error {
+			if found, _ := tx.FindPeople(csc.PersonQuery{Name: "Latebatch", Limit: 10}); len(found) != 0 {
+				t.Errorf("after the failed bulk loads %d people named Latebatch were saved, want none", len(found))
+			}
+			if got, _ := tx.FindPersonByID(p.ID); got.GivenName != "Fresh" || got.FamilyName != "Earlybatch" {
+				t.Errorf("the record is now %s %s, want the fresh save", got.GivenName, got.FamilyName)
+			}
+			if sums, _ := tx.ListCaseSummaries(p.ID, 10); len(sums) != 0 {
+				t.Errorf("%d case summary versions saved, want none", len(sums))
+			}
+			return nil
+		})
+		var ok csc.CaseSummary
+		mustWrite(t, db, func(tx csc.Tx) error {
+			tx.(interface{ Bulk() }).Bulk()
+			ok = csc.CaseSummary{ChildID: p.ID, Seq: 1, Text: "First.", WriterID: 0}
+			if err := tx.CreateCaseSummary(&ok); err != nil {
+				return err
+			}
+			return tx.CreateCaseSummary(&csc.CaseSummary{ChildID: p.ID, Seq: 2, Text: "Second."})
+		})
+		db.Read(ctx, func(tx csc.Tx) error {
+			sums, err := tx.ListCaseSummaries(p.ID, 10)
+			if err != nil || len(sums) != 2 || sums[0].Text != "Second." || sums[1].ID != ok.ID {
+				t.Errorf("case summaries after a good bulk load: %+v, %v; want versions 2 and 1 with the ids given", sums, err)
+			}
+			return nil
+		})
+	})
+}

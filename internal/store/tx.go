@@ -23,13 +23,15 @@ type Tx struct {
 
 	// On PostgreSQL, a write transaction's connection and the statements
 	// held back to be sent together (see pipeline.go).
-	conn    *sql.Conn
-	order   insertOrder // tables ranked by foreign keys, for joining held-back inserts
-	bulk    bool        // a bulk load: versioned updates are checked when sent (see Bulk)
-	held    []heldBack
-	inserts map[string]int      // inserts made, by table
-	ids     map[string]*idBlock // ids taken from sequences, by table
-	err     error               // why the transaction failed, once it has
+	conn     *sql.Conn
+	pool     *sql.DB     // the pool conn came from, for a bulk load's ids
+	inflight []*sending  // batches sent on their own goroutine, oldest first, until awaited
+	order    insertOrder // tables ranked by foreign keys, for joining held-back inserts
+	bulk     bool        // a bulk load: versioned updates are checked when sent (see Bulk)
+	held     []heldBack
+	inserts  map[string]int      // inserts made, by table
+	ids      map[string]*idBlock // ids taken from sequences, by table
+	err      error               // why the transaction failed, once it has
 }
 
 var _ csc.Tx = (*Tx)(nil)
@@ -77,7 +79,7 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 		}
 		return s.ExecContext(t.ctx, args...)
 	}
-	if len(t.held) > 0 {
+	if len(t.held) > 0 || len(t.inflight) > 0 {
 		n, err := t.sendBatch(&heldBack{query: query, args: args}, nil)
 		return batchResult(n), err
 	}

@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"cairn/internal/csc"
@@ -75,8 +76,12 @@ type Summary struct {
 
 // batchChildren is about how many children are written per transaction:
 // some 60,000 rows. Larger transactions load faster on SQLite (fewer
-// commits and checkpoints) and hold the write lock for about a second.
-const batchChildren = 2000
+// commits and checkpoints) and hold the write lock for about a second. Tests
+// make it smaller to write many transactions.
+var batchChildren = 2000
+
+// writers is how many batches are written at once (see writeFamilies).
+const writers = 2
 
 // maxChildren bounds a generation; a million children is about twenty
 // times the largest English authority.
@@ -202,7 +207,7 @@ func (g *famGen) each(text bool, fn func(*family) bool) {
 }
 
 // writeFamilies generates batches of families on one goroutine while
-// writing the previous batch on this one.
+// writing the earlier batches (writeBatches).
 func (g *famGen) writeFamilies(ctx context.Context, st csc.Store, staff *staffing, sum *Summary,
 	progress func(string, int, int)) error {
 	batches := make(chan []*family, 2)
@@ -234,24 +239,77 @@ func (g *famGen) writeFamilies(ctx context.Context, st csc.Store, staff *staffin
 			send()
 		}
 	}()
+	return g.writeBatches(ctx, st, staff, sum, progress, batches)
+}
+
+// writeBatches writes each batch of families in a transaction of its own,
+// two transactions at once. The families of a batch are written in turn —
+// each batch's after the batch before it has made all its statements, since
+// they share the random draws and the staff's caseloads — but a batch's
+// statements are still being run and committed by the server while the next
+// batch's are made. On PostgreSQL the server is the slower side of a load and
+// now uses both cores, one per connection; on SQLite, with one writer, a
+// batch waits for the one before to commit, as before. Families share no
+// rows, so neither transaction waits for the other's. The records are the
+// same either way: every id is taken as the statements are made, in turn.
+func (g *famGen) writeBatches(ctx context.Context, st csc.Store, staff *staffing, sum *Summary,
+	progress func(string, int, int), batches <-chan []*family) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	r := newRand(g.opt.Seed, streamAssign, 0)
+	slots := make(chan struct{}, writers)
+	turn := make(chan struct{}) // closed when the batch before has made its statements
+	close(turn)
+	var wg sync.WaitGroup
 	for batch := range batches {
-		err := st.Write(ctx, func(tx csc.Tx) error {
-			if b, ok := tx.(interface{ Bulk() }); ok {
-				b.Bulk()
-			}
-			w := &writer{tx: tx, st: staff, r: r, sum: sum, seed: g.opt.Seed, asOf: g.opt.AsOf}
-			for _, f := range batch {
-				if err := w.family(f); err != nil {
-					return fmt.Errorf("family %d: %w", f.index, err)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("synth: %w", err)
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
 		}
-		progress("children", sum.Children, g.opt.Children)
+		if ctx.Err() != nil {
+			break
+		}
+		before, mine := turn, make(chan struct{})
+		turn = mine
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-slots }()
+			var once sync.Once
+			done := func() { once.Do(func() { close(mine) }) }
+			defer done() // also when the transaction could not begin
+			// The transaction begins only when the batch before has made
+			// its statements: on SQLite, with its one writer connection,
+			// beginning sooner would take the connection that batch needs.
+			select {
+			case <-before:
+			case <-ctx.Done():
+			}
+			if ctx.Err() != nil {
+				return
+			}
+			err := st.Write(ctx, func(tx csc.Tx) error {
+				defer done()
+				if b, ok := tx.(interface{ Bulk() }); ok {
+					b.Bulk()
+				}
+				w := &writer{tx: tx, st: staff, r: r, sum: sum, seed: g.opt.Seed, asOf: g.opt.AsOf}
+				for _, f := range batch {
+					if err := w.family(f); err != nil {
+						return fmt.Errorf("family %d: %w", f.index, err)
+					}
+				}
+				progress("children", sum.Children, g.opt.Children)
+				return nil
+			})
+			if err != nil {
+				cancel(err)
+			}
+		}()
 	}
-	return ctx.Err()
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return fmt.Errorf("synth: %w", err)
+	}
+	return nil
 }
