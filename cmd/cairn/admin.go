@@ -49,6 +49,8 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&asOf, "as-of", "", "the date the history runs up to (default today)")
 	var dirty dirtyFlags
 	dirty.register(fs)
+	var long longRecordsFlag
+	long.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -63,7 +65,7 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		at = d.In(csc.London).Add(12 * time.Hour)
 	}
-	opt := synth.Options{Children: children, Seed: seed, AsOf: at}
+	opt := synth.Options{Children: children, Seed: seed, AsOf: at, LongRecords: bool(long)}
 	if err := dirty.options(&opt, at); err != nil {
 		return err
 	}
@@ -87,6 +89,7 @@ func synthCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		time.Since(start).Seconds(), sum.Children, sum.Adults, sum.Contacts, sum.OpenContacts, sum.Referrals,
 		sum.Assessments, sum.CPPlans, sum.CINPlans, sum.EarlyHelp, sum.Visits, sum.Staff, sum.Teams)
 	fmt.Fprintf(stdout, "Boards and committees: %d, with %d meetings and %d resolutions.\n", sum.Boards, sum.Meetings, sum.Resolutions)
+	long.report(stdout, sum)
 	return dirty.report(stdout, sum)
 }
 

@@ -39,6 +39,8 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 	fs.StringVar(&asOf, "as-of", "", "run the demo's clock from this UK time (YYYY-MM-DDTHH:MM), for walk-throughs and tests")
 	var dirty dirtyFlags
 	dirty.register(fs)
+	var long longRecordsFlag
+	long.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,7 +48,7 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 	if err != nil {
 		return err
 	}
-	opt := synth.Options{Children: children, Seed: seed, AsOf: now()}
+	opt := synth.Options{Children: children, Seed: seed, AsOf: now(), LongRecords: bool(long)}
 	if err := dirty.options(&opt, opt.AsOf); err != nil {
 		return err
 	}
@@ -86,6 +88,7 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 		if err := dirty.report(stdout, sum); err != nil {
 			return err
 		}
+		long.report(stdout, sum)
 	} else {
 		dirty.ignored(stdout)
 		// Bring the clocks up to today: the file may have been made days ago.

@@ -256,3 +256,17 @@ func writeOrganisation(tx csc.Tx, w *world, s *staffing, sum *Summary) error {
 	}
 	return nil
 }
+
+// longRecordWorker is who recorded the long records: the demo social worker
+// when there is one, or else the first social worker taken on.
+func (s *staffing) longRecordWorker() int64 {
+	if sw := s.demo["sw"]; sw != nil {
+		return sw.s.ID
+	}
+	for _, w := range s.staff {
+		if w.s.Role == csc.RoleSocialWorker {
+			return w.s.ID
+		}
+	}
+	return s.staff[0].s.ID
+}

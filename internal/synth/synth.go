@@ -51,6 +51,11 @@ type Options struct {
 	// DirtyYear is the collection year whose census the errors are for
 	// (default: the year of AsOf).
 	DirtyYear csc.CollectionYear
+	// LongRecords, if set, also writes two children with long records
+	// (longrecord.go): one with ten years of record, about 500 timeline
+	// entries, and one with a 2,000-entry chronology. Summary gives their
+	// ids.
+	LongRecords bool
 	// Progress, if set, is told how far each stage has got.
 	Progress func(stage string, done, total int)
 }
@@ -72,6 +77,9 @@ type Summary struct {
 	// census of the year SeededYear.
 	Seeded     []SeededError
 	SeededYear csc.CollectionYear
+	// LongRecord and LongChronology are the ids of the children
+	// Options.LongRecords wrote, or zero.
+	LongRecord, LongChronology int64
 }
 
 // batchChildren is about how many children are written per transaction:
@@ -135,6 +143,14 @@ func Generate(ctx context.Context, st csc.Store, opt Options) (Summary, error) {
 	progress("improvement", 1, 1)
 	if err := st.Write(ctx, func(tx csc.Tx) error { return writeBoards(tx, staff, opt.AsOf, &sum) }); err != nil {
 		return sum, fmt.Errorf("synth: boards: %w", err)
+	}
+	if opt.LongRecords {
+		progress("long records", 0, 1)
+		var err error
+		if sum.LongRecord, sum.LongChronology, err = writeLongRecords(ctx, st, asOf, staff.longRecordWorker()); err != nil {
+			return sum, err
+		}
+		progress("long records", 1, 1)
 	}
 	if opt.Dirty == 0 {
 		return sum, nil

@@ -254,3 +254,32 @@ func BenchmarkGenerate2000(b *testing.B) {
 		generate(b, storetest.SQLiteDSN(b), synth.Options{Children: 2000, Seed: 1, AsOf: asOf, DemoPasswordHash: "x"})
 	}
 }
+
+// TestLongRecords: the two long records are there, as long as they say,
+// and found by their names.
+func TestLongRecords(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, dsn string) {
+		g := generate(t, dsn, synth.Options{Children: 200, Seed: 3, AsOf: asOf, DemoPasswordHash: "demo-hash", LongRecords: true})
+		if g.sum.LongRecord == 0 || g.sum.LongChronology == 0 || g.sum.LongRecord == g.sum.LongChronology {
+			t.Fatalf("long records %d and %d", g.sum.LongRecord, g.sum.LongChronology)
+		}
+		if n := g.count(t, `SELECT COUNT(*) FROM event WHERE child_id = $1`, g.sum.LongRecord); n < 500 || n > 520 {
+			t.Errorf("the ten-year record has %d timeline entries, want about 500", n)
+		}
+		// The chronology's length is checked in the app (TestLongRecordsRead),
+		// which chooses the events that make one.
+		if n := g.count(t, `SELECT COUNT(*) FROM chronology_entry WHERE child_id = $1`, g.sum.LongChronology); n != 1272 {
+			t.Errorf("the long chronology's child has %d manual entries, want 1,272", n)
+		}
+		if n := g.count(t, `SELECT COUNT(*) FROM visit WHERE child_id = $1`, g.sum.LongRecord); n != 300 {
+			t.Errorf("the ten-year record has %d visits and notes, want 300", n)
+		}
+		if n := g.count(t, `SELECT COUNT(*) FROM person WHERE family_name = 'Longrecord'`); n != 2 {
+			t.Errorf("%d people named Longrecord, want 2", n)
+		}
+		if plain := generate(t, storetest.Another(t, dsn), synth.Options{Children: 200, Seed: 3, AsOf: asOf}); plain.sum.LongRecord != 0 ||
+			plain.count(t, `SELECT COUNT(*) FROM person WHERE family_name = 'Longrecord'`) != 0 {
+			t.Error("long records written without being asked for")
+		}
+	})
+}

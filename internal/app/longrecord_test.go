@@ -1,0 +1,60 @@
+package app_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"cairn/internal/app"
+	"cairn/internal/csc"
+	"cairn/internal/store"
+	"cairn/internal/store/storetest"
+	"cairn/internal/synth"
+)
+
+// TestLongRecordsRead: the synthetic authority's long records
+// (synth.Options.LongRecords), read as a front-door worker would: the
+// ten-year record's page shows the newest 500 of its timeline entries, and
+// the other child's chronology has 2,000 entries.
+func TestLongRecordsRead(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		now := func() time.Time { return time.Date(2026, 11, 20, 11, 0, 0, 0, time.UTC) }
+		db, err := store.Open(ctx, dsn, store.Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		a := app.New(db, app.Options{Now: now, PasswordCost: app.TestPasswordCost})
+		t.Cleanup(a.Close)
+		sum, err := synth.Generate(ctx, db, synth.Options{Children: 100, Seed: 5, AsOf: now(), DemoPasswordHash: "demo-hash",
+			LongRecords: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actor csc.Actor
+		err = db.Read(ctx, func(tx csc.Tx) error {
+			s, _, err := tx.FindStaffByUsername("mash")
+			actor = s.Actor(csc.ChannelWeb)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := a.ChildRecord(ctx, actor, sum.LongRecord)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Timeline) != 500 || len(r.Contacts) != 40 || len(r.Referrals) != 10 {
+			t.Errorf("the ten-year record's page: %d timeline entries, %d contacts, %d referrals; want 500, 40 and 10",
+				len(r.Timeline), len(r.Contacts), len(r.Referrals))
+		}
+		ch, err := a.ChildChronology(ctx, actor, sum.LongChronology, csc.ChronologyQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ch.Entries) != 2000 {
+			t.Errorf("the long chronology has %d entries, want 2,000", len(ch.Entries))
+		}
+	})
+}
