@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"cairn/internal/api"
@@ -87,6 +88,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 
 // listen serves the site on ln until ctx ends, then shuts down gracefully.
 func listen(ctx context.Context, ln net.Listener, a *app.App, insecure bool, log *slog.Logger) error {
+	tuneGC()
 	h, err := web.New(a, web.Options{Logger: log, InsecureCookies: insecure, API: api.New(a, log)})
 	if err != nil {
 		return err
@@ -107,4 +109,19 @@ func listen(ctx context.Context, ln net.Listener, a *app.App, insecure bool, log
 		err = e
 	}
 	return err
+}
+
+// serverGCPercent is how far the heap grows past what is live before the
+// garbage collector runs, for the server (Go's default is 100). A page
+// allocates far more than it keeps — a 2,000-entry chronology is a megabyte
+// of rows and HTML thrown away once sent — and with the default the
+// collector took a fifth of the server's CPU under fifty readers; at 400 it
+// runs a quarter as often, for a heap of some hundreds of megabytes.
+const serverGCPercent = 400
+
+// tuneGC sets the collector for serving, unless GOGC says otherwise.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(serverGCPercent)
+	}
 }

@@ -140,12 +140,45 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 		au.add(actor, "view", "person", id, childOf(r.Child), "record")
 		return nil
 	})
+	return a.stamped(r, err)
+}
+
+// stamped finishes a record just read: when it was read, and its badges.
+func (a *App) stamped(r *ChildRecord, err error) (*ChildRecord, error) {
 	if err != nil {
 		return nil, err
 	}
 	r.AsOf = a.Now()
 	r.Badges = badges(r)
 	return r, nil
+}
+
+// ChildHeader reads what the identity bar above every page about a child
+// shows — the child, their allocation and the badges — and none of the rest
+// of the record, for the pages that show one part of it (the chronology, a
+// plan, a visit, the case notes, the summary): the whole record of a child
+// with ten years of history is most of such a page's cost otherwise. The
+// read is audited, as the record's is.
+func (a *App) ChildHeader(ctx context.Context, actor csc.Actor, id int64) (r *ChildRecord, err error) {
+	defer csc.WrapOp(&err, "app.ChildHeader")
+	r = &ChildRecord{}
+	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
+		var err error
+		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
+			return err
+		}
+		// Badges need the open contact and referral; a child has tens of
+		// each, not hundreds.
+		if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Limit: 500}); err != nil {
+			return err
+		}
+		if r.Referrals, err = tx.ListReferrals(id); err != nil {
+			return err
+		}
+		au.add(actor, "view", "person", id, childOf(r.Child), "identity bar")
+		return nil
+	})
+	return a.stamped(r, err)
 }
 
 // readChildHead reads what every page about a child shows first: the

@@ -2,6 +2,7 @@ package csc
 
 import (
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -296,6 +297,15 @@ type ChronologyEntry struct {
 	Significant bool      `json:"significant"`
 	Impact      string    `json:"impact"`
 	Version     int       `json:"version"` // of the override or manual entry; 0 when none yet
+}
+
+// Anchor names the entry on a chronology page: "entry-N" for a manual
+// entry, "event-N" for a timeline event.
+func (e ChronologyEntry) Anchor() string {
+	if e.EntryID != 0 {
+		return "entry-" + strconv.FormatInt(e.EntryID, 10)
+	}
+	return "event-" + strconv.FormatInt(e.EventID, 10)
 }
 
 // KindManual is the chronology kind of a manual entry.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -60,16 +61,35 @@ type caseworkPage struct {
 	Chron   *app.Chronology
 	Summary *app.CaseSummaryView
 	Query   url.Values // the chronology's filters, for links
-	Section string     // which form the errors belong to
+	Section string     // which form the errors belong to, or the chronology entry being changed
+	// EditLink is the chronology with its filters, less the entry's anchor
+	// ending "edit=": the link that opens an entry's form.
+	EditLink string
 }
 
+// childPage shows a page about a child that needs the whole record, such as
+// a form offering the child's plans to choose from.
 func (s *Server) childPage(w http.ResponseWriter, r *http.Request, actor csc.Actor, st int, name, title string,
+	d *caseworkPage, form url.Values, errs []csc.FieldError) error {
+	return s.childPageOf(s.app.ChildRecord, w, r, actor, st, name, title, d, form, errs)
+}
+
+// childPartPage shows a page about one part of a child's record (a plan,
+// a visit, the chronology) under the identity bar, reading only what the bar
+// needs of the rest.
+func (s *Server) childPartPage(w http.ResponseWriter, r *http.Request, actor csc.Actor, st int, name, title string,
+	d *caseworkPage, form url.Values, errs []csc.FieldError) error {
+	return s.childPageOf(s.app.ChildHeader, w, r, actor, st, name, title, d, form, errs)
+}
+
+func (s *Server) childPageOf(read func(context.Context, csc.Actor, int64) (*app.ChildRecord, error),
+	w http.ResponseWriter, r *http.Request, actor csc.Actor, st int, name, title string,
 	d *caseworkPage, form url.Values, errs []csc.FieldError) error {
 	id, err := pathID(r, "child")
 	if err != nil {
 		return err
 	}
-	if d.Record, err = s.app.ChildRecord(r.Context(), actor, id); err != nil {
+	if d.Record, err = read(r.Context(), actor, id); err != nil {
 		return err
 	}
 	if form == nil {
@@ -149,7 +169,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request, actor csc.Acto
 	if form == nil {
 		form = url.Values{"version": {strconv.Itoa(v.Plan.Version)}}
 	}
-	return s.childPage(w, r, actor, st, "cinplan", "Child in need plan", &caseworkPage{Plan: v, Section: section}, form, errs)
+	return s.childPartPage(w, r, actor, st, "cinplan", "Child in need plan", &caseworkPage{Plan: v, Section: section}, form, errs)
 }
 
 func (s *Server) cinPlanShow(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
@@ -216,7 +236,7 @@ func (s *Server) visitList(w http.ResponseWriter, r *http.Request, actor csc.Act
 	if err != nil {
 		return err
 	}
-	return s.childPage(w, r, actor, http.StatusOK, "casenote_list", "Visits and case notes", &caseworkPage{Visits: visits}, nil, nil)
+	return s.childPartPage(w, r, actor, http.StatusOK, "casenote_list", "Visits and case notes", &caseworkPage{Visits: visits}, nil, nil)
 }
 
 func (s *Server) visitNew(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
@@ -264,7 +284,7 @@ func (s *Server) visitShow(w http.ResponseWriter, r *http.Request, actor csc.Act
 	if v.ChildID != childID {
 		return csc.Errorf(csc.NotFound, "There is no such visit on this child's record.")
 	}
-	return s.childPage(w, r, actor, http.StatusOK, "visit", visitTitle(v), &caseworkPage{Visit: v}, nil, nil)
+	return s.childPartPage(w, r, actor, http.StatusOK, "visit", visitTitle(v), &caseworkPage{Visit: v}, nil, nil)
 }
 
 func visitTitle(v *csc.Visit) string { return csc.VisitTypeLabel(v.Type) }
@@ -302,12 +322,27 @@ func (s *Server) chronologyPage(w http.ResponseWriter, r *http.Request, actor cs
 	if form == nil {
 		form = url.Values{"date": {s.app.Today().String()}}
 	}
+	// One entry's form is shown at a time, opened by its Change link
+	// (?edit=entry-N or event-N): a long chronology with a form on every
+	// row was megabytes of page.
+	filters := url.Values{}
 	for k, v := range q {
+		if k != "edit" {
+			filters[k] = v
+		}
 		if _, ok := form[k]; !ok {
 			form[k] = v
 		}
 	}
-	return s.childPage(w, r, actor, st, "chronology", "Chronology", &caseworkPage{Chron: c, Query: q, Section: section}, form, errs)
+	if section == "" {
+		section = q.Get("edit")
+	}
+	edit := fmt.Sprintf("/people/%d/chronology?", childID)
+	if len(filters) > 0 {
+		edit += filters.Encode() + "&"
+	}
+	return s.childPartPage(w, r, actor, st, "chronology", "Chronology",
+		&caseworkPage{Chron: c, Query: filters, Section: section, EditLink: edit + "edit="}, form, errs)
 }
 
 func (s *Server) chronologyPDF(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {
@@ -384,7 +419,7 @@ func (s *Server) summaryPage(w http.ResponseWriter, r *http.Request, actor csc.A
 			form = url.Values{"version": {strconv.Itoa(v.Current.Seq)}, "text": {v.Current.Text}}
 		}
 	}
-	return s.childPage(w, r, actor, st, "summary", "Case summary", &caseworkPage{Summary: v}, form, errs)
+	return s.childPartPage(w, r, actor, st, "summary", "Case summary", &caseworkPage{Summary: v}, form, errs)
 }
 
 func (s *Server) summaryShow(w http.ResponseWriter, r *http.Request, actor csc.Actor) error {

@@ -23,9 +23,12 @@ var templateFS embed.FS
 type pages struct{ byName map[string]*template.Template }
 
 var funcs = template.FuncMap{
-	"date":      func(d csc.Date) string { return d.Long() },
-	"when":      when,
-	"whenShort": func(t time.Time) string { return whenFmt(t, "2 Jan 15:04") },
+	"date": func(d csc.Date) string { return d.Long() },
+	"when": when,
+	// The long lists, written in Go (rows.go).
+	"chronologyRows": chronologyRows,
+	"timelineItems":  timelineItems,
+	"whenShort":      func(t time.Time) string { return whenFmt(t, "2 Jan 15:04") },
 	"isoLocal": func(t time.Time) string {
 		if t.IsZero() {
 			return ""

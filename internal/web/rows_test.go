@@ -1,0 +1,78 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"cairn/internal/app"
+	"cairn/internal/csc"
+)
+
+const hostile = `<script>alert("x")</script> & 'quoted' <b>`
+
+// The rows written in Go escape every value from the record, in text and in
+// attributes, as html/template would.
+func TestRowsEscapeTheRecordsText(t *testing.T) {
+	at := time.Date(2026, 3, 4, 10, 30, 0, 0, time.UTC)
+	entries := []csc.ChronologyEntry{
+		{ChildID: 7, EntryID: 41, Kind: csc.KindManual, Date: csc.MustParseDate("2026-03-04"), What: hostile, Source: hostile,
+			By: hostile, Impact: hostile, Significant: true, Version: 3},
+		{ChildID: 7, EventID: 90, Kind: "contact", Date: csc.MustParseDate("2026-03-01"), What: "Contact received", By: "Sam"},
+		{ChildID: 8, EventID: 91, Kind: "contact", Date: csc.MustParseDate("2026-02-01"), What: "Sibling's contact", ChildName: hostile},
+	}
+	page := &caseworkPage{Record: &app.ChildRecord{Child: &csc.Person{ID: 7}},
+		Chron:    &app.Chronology{Entries: entries, Merged: []csc.Person{{ID: 8}}},
+		EditLink: "/people/7/chronology?kind=manual&edit="}
+	sw := csc.Actor{StaffID: 1, Role: csc.RoleSocialWorker}
+	analyst := csc.Actor{StaffID: 2, Role: csc.RoleAnalyst}
+	escaped := `&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39; &lt;b&gt;`
+
+	rows := string(chronologyRows(&view{Actor: sw, Data: page}))
+	for _, want := range []string{escaped, `id="entry-41"`, `id="event-90"`, "4 March 2026", "Significant</strong>",
+		`href="/people/7/chronology?kind=manual&amp;edit=entry-41#entry-41">Change`,
+		`href="/people/7/chronology?kind=manual&amp;edit=event-90#event-90">Change`} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("the rows lack %s:\n%s", want, rows)
+		}
+	}
+	if strings.Contains(rows, "<script>") || strings.Contains(rows, "<b>") || strings.Contains(rows, `"x"`) {
+		t.Errorf("the rows print the record's text unescaped:\n%s", rows)
+	}
+	if strings.Contains(rows, "edit=event-91") || strings.Contains(rows, "<form") {
+		t.Errorf("a sibling's entry can be changed here, or a form is open unasked:\n%s", rows)
+	}
+	if rows := string(chronologyRows(&view{Actor: analyst, Data: page})); strings.Contains(rows, "Change") {
+		t.Errorf("someone who may not change the chronology is offered to:\n%s", rows)
+	}
+
+	// The entry being changed has its form; after errors it shows what was
+	// submitted.
+	page.Section = "entry-41"
+	rows = string(chronologyRows(&view{Actor: sw, Data: page}))
+	for _, want := range []string{`action="/people/7/chronology/entries/41"`, `name="version" value="3"`,
+		`name="what" value="` + escaped + `"`, `<textarea class="govuk-textarea" id="impact-entry-41" name="impact" rows="2">` + escaped,
+		`id="sig-entry-41" name="significant" type="checkbox" value="yes" checked`} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("the open form lacks %s:\n%s", want, rows)
+		}
+	}
+	errs := &view{Actor: sw, Data: page, Errors: []csc.FieldError{{Field: "impact", Message: "Too long"}},
+		Form: url.Values{"impact": {"Typed <again>"}}}
+	rows = string(chronologyRows(errs))
+	if !strings.Contains(rows, `rows="2">Typed &lt;again&gt;</textarea>`) || strings.Contains(rows, `value="yes" checked`) {
+		t.Errorf("after errors the form does not show what was submitted:\n%s", rows)
+	}
+
+	items := string(timelineItems([]csc.Event{{Summary: hostile, StaffName: hostile, At: at}, {Summary: "Visit recorded", At: at}}))
+	for _, want := range []string{`<h3 class="moj-timeline__title">` + escaped + `</h3>`, `by ` + escaped,
+		`<time datetime="2026-03-04T10:30:00Z">4 March 2026 at 10:30</time>`} {
+		if !strings.Contains(items, want) {
+			t.Errorf("the timeline lacks %s:\n%s", want, items)
+		}
+	}
+	if strings.Contains(items, "<script>") || strings.Count(items, "moj-timeline__byline") != 1 {
+		t.Errorf("the timeline prints text unescaped, or a byline with no one:\n%s", items)
+	}
+}
