@@ -2,10 +2,12 @@ package app_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
 	"cairn/internal/app"
+	"cairn/internal/app/apptest"
 	"cairn/internal/csc"
 	"cairn/internal/store"
 	"cairn/internal/store/storetest"
@@ -55,6 +57,49 @@ func TestLongRecordsRead(t *testing.T) {
 		}
 		if len(ch.Entries) != 2000 {
 			t.Errorf("the long chronology has %d entries, want 2,000", len(ch.Entries))
+		}
+	})
+}
+
+// TestChildHeaderShowsTheRecordsBadges: the identity bar read on its own
+// (the chronology, plan and visit pages) shows the badges the whole record
+// does, and its read is audited.
+func TestChildHeaderShowsTheRecordsBadges(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		child := e.Child(t, "Wren", "Badgewell", "2016-04-05")
+		sw := e.Actor(csc.RoleSocialWorker)
+		check := func(when string, want ...string) {
+			t.Helper()
+			whole, err := e.App.ChildRecord(ctx, sw, child.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			head, err := e.App.ChildHeader(ctx, sw, child.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range head.Badges {
+				got = append(got, b.Label)
+			}
+			if !reflect.DeepEqual(head.Badges, whole.Badges) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: the identity bar alone shows %v, the record %v; want %v", when, head.Badges, whole.Badges, want)
+			}
+		}
+		check("before any contact", "Unallocated")
+		e.Contact(t, child.ID)
+		e.Contact(t, child.ID)
+		check("with open contacts", "Open contact", "Unallocated")
+		before := len(e.Audits(t, child.ID))
+		if _, err := e.App.ChildHeader(ctx, sw, child.ID); err != nil {
+			t.Fatal(err)
+		}
+		if after := len(e.Audits(t, child.ID)); after != before+1 {
+			t.Errorf("reading the identity bar wrote %d audit rows, want 1", after-before)
+		}
+		if _, err := e.App.ChildHeader(ctx, e.Actor(csc.RoleBoardMember), child.ID); csc.ErrorKind(err) != csc.Forbidden {
+			t.Errorf("a board member reading a child's identity bar: %v, want forbidden", err)
 		}
 	})
 }

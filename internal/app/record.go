@@ -155,10 +155,11 @@ func (a *App) stamped(r *ChildRecord, err error) (*ChildRecord, error) {
 
 // ChildHeader reads what the identity bar above every page about a child
 // shows — the child, their allocation and the badges — and none of the rest
-// of the record, for the pages that show one part of it (the chronology, a
-// plan, a visit, the case notes, the summary): the whole record of a child
-// with ten years of history is most of such a page's cost otherwise. The
-// read is audited, as the record's is.
+// of the record (its Contacts are only an open one, if any), for the pages
+// that show one part of it (the chronology, a plan, a visit, the case notes,
+// the summary): the whole record of a child with ten years of history is
+// most of such a page's cost otherwise. The read is audited, as the record's
+// is.
 func (a *App) ChildHeader(ctx context.Context, actor csc.Actor, id int64) (r *ChildRecord, err error) {
 	defer csc.WrapOp(&err, "app.ChildHeader")
 	r = &ChildRecord{}
@@ -167,9 +168,9 @@ func (a *App) ChildHeader(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
 			return err
 		}
-		// Badges need the open contact and referral; a child has tens of
-		// each, not hundreds.
-		if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Limit: 500}); err != nil {
+		// Badges need an open contact, if there is one, and the referrals
+		// (which say whether the open one is a re-referral).
+		if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Open: true, Limit: 1}); err != nil {
 			return err
 		}
 		if r.Referrals, err = tx.ListReferrals(id); err != nil {
