@@ -143,16 +143,38 @@ func readChronology(tx csc.Tx, childID int64, from, to csc.Date) ([]csc.Chronolo
 // the child and each sibling; audited per child.
 func (a *App) ChildChronology(ctx context.Context, actor csc.Actor, childID int64, q csc.ChronologyQuery) (c *Chronology, err error) {
 	defer csc.WrapOp(&err, "app.ChildChronology")
+	_, c, err = a.chronology(ctx, actor, childID, q, false)
+	return c, err
+}
+
+// ChronologyPage reads a child's chronology (as ChildChronology) and their
+// identity bar (as ChildHeader) together, in one read whose audit rows are
+// committed once, for the chronology page.
+func (a *App) ChronologyPage(ctx context.Context, actor csc.Actor, childID int64, q csc.ChronologyQuery) (r *ChildRecord, c *Chronology, err error) {
+	defer csc.WrapOp(&err, "app.ChronologyPage")
+	return a.chronology(ctx, actor, childID, q, true)
+}
+
+// chronology reads the chronology and, if header is set, the identity bar.
+func (a *App) chronology(ctx context.Context, actor csc.Actor, childID int64, q csc.ChronologyQuery, header bool) (r *ChildRecord, c *Chronology, err error) {
 	if err := require(actor, csc.ActChildView); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	from, to, err := parseChronologyQuery(q)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c = &Chronology{From: from, To: to, Kind: q.Kind, Significance: q.Significance}
+	if header {
+		r = &ChildRecord{}
+	}
 	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
-		if c.Child, _, err = loadChild(tx, actor, csc.ActChildView, childID); err != nil {
+		if header {
+			if err := readHeader(tx, au, actor, childID, r); err != nil {
+				return err
+			}
+			c.Child = r.Child
+		} else if c.Child, _, err = loadChild(tx, actor, csc.ActChildView, childID); err != nil {
 			return err
 		}
 		if c.Siblings, err = siblingsOf(tx, actor, childID); err != nil {
@@ -194,7 +216,7 @@ func (a *App) ChildChronology(ctx context.Context, actor csc.Actor, childID int6
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sort.SliceStable(c.Entries, func(i, j int) bool {
 		if !c.Entries[i].At.Equal(c.Entries[j].At) {
@@ -202,7 +224,12 @@ func (a *App) ChildChronology(ctx context.Context, actor csc.Actor, childID int6
 		}
 		return c.Entries[i].ChildID < c.Entries[j].ChildID
 	})
-	return c, nil
+	if header {
+		if r, err = a.stamped(r, nil); err != nil {
+			return nil, nil, err
+		}
+	}
+	return r, c, nil
 }
 
 // ChronologyPDF prints a child's chronology, with the same filters, as an

@@ -101,5 +101,34 @@ func TestChildHeaderShowsTheRecordsBadges(t *testing.T) {
 		if _, err := e.App.ChildHeader(ctx, e.Actor(csc.RoleBoardMember), child.ID); csc.ErrorKind(err) != csc.Forbidden {
 			t.Errorf("a board member reading a child's identity bar: %v, want forbidden", err)
 		}
+
+		// The chronology page reads the bar with the chronology, in one
+		// read: the same badges and entries, both reads audited.
+		counts := func() map[string]int {
+			n := map[string]int{}
+			for _, a := range e.Audits(t, child.ID) {
+				n[a.Action+" "+a.SubjectType+" "+a.Detail]++
+			}
+			return n
+		}
+		was := counts()
+		head, c, err := e.App.ChronologyPage(ctx, sw, child.ID, csc.ChronologyQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := counts()
+		if now["view person identity bar"] != was["view person identity bar"]+1 || now["view chronology "] != was["view chronology "]+1 {
+			t.Errorf("the chronology page's read audited %v, then %v; want one more identity bar and one more chronology", was, now)
+		}
+		alone, err := e.App.ChildChronology(ctx, sw, child.ID, csc.ChronologyQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, _ := e.App.ChildRecord(ctx, sw, child.ID)
+		if !reflect.DeepEqual(head.Badges, whole.Badges) || !reflect.DeepEqual(c.Entries, alone.Entries) || len(c.Entries) == 0 ||
+			head.Child.ID != child.ID || c.Child.ID != child.ID {
+			t.Errorf("the chronology page read badges %v and %d entries; alone, %v and %d", head.Badges, len(c.Entries),
+				whole.Badges, len(alone.Entries))
+		}
 	})
 }

@@ -163,23 +163,26 @@ func (a *App) stamped(r *ChildRecord, err error) (*ChildRecord, error) {
 func (a *App) ChildHeader(ctx context.Context, actor csc.Actor, id int64) (r *ChildRecord, err error) {
 	defer csc.WrapOp(&err, "app.ChildHeader")
 	r = &ChildRecord{}
-	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
-		var err error
-		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
-			return err
-		}
-		// Badges need an open contact, if there is one, and the referrals
-		// (which say whether the open one is a re-referral).
-		if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Open: true, Limit: 1}); err != nil {
-			return err
-		}
-		if r.Referrals, err = tx.ListReferrals(id); err != nil {
-			return err
-		}
-		au.add(actor, "view", "person", id, childOf(r.Child), "identity bar")
-		return nil
-	})
+	err = a.read(ctx, func(tx csc.Tx, au *auditor) error { return readHeader(tx, au, actor, id, r) })
 	return a.stamped(r, err)
+}
+
+// readHeader reads what the identity bar shows into r, audited.
+func readHeader(tx csc.Tx, au *auditor, actor csc.Actor, id int64, r *ChildRecord) error {
+	var err error
+	if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
+		return err
+	}
+	// Badges need an open contact, if there is one, and the referrals
+	// (which say whether the open one is a re-referral).
+	if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Open: true, Limit: 1}); err != nil {
+		return err
+	}
+	if r.Referrals, err = tx.ListReferrals(id); err != nil {
+		return err
+	}
+	au.add(actor, "view", "person", id, childOf(r.Child), "identity bar")
+	return nil
 }
 
 // readChildHead reads what every page about a child shows first: the

@@ -310,10 +310,10 @@ func (s *Server) chronologyPage(w http.ResponseWriter, r *http.Request, actor cs
 		return err
 	}
 	q := r.URL.Query()
-	c, err := s.app.ChildChronology(r.Context(), actor, childID, chronologyQuery(q))
+	head, c, err := s.app.ChronologyPage(r.Context(), actor, childID, chronologyQuery(q))
 	if csc.ErrorKind(err) == csc.Invalid {
 		errs = append(errs, csc.ErrorFields(err)...)
-		c, err = s.app.ChildChronology(r.Context(), actor, childID, csc.ChronologyQuery{})
+		head, c, err = s.app.ChronologyPage(r.Context(), actor, childID, csc.ChronologyQuery{})
 		st = http.StatusBadRequest
 	}
 	if err != nil {
@@ -341,7 +341,8 @@ func (s *Server) chronologyPage(w http.ResponseWriter, r *http.Request, actor cs
 	if len(filters) > 0 {
 		edit += filters.Encode() + "&"
 	}
-	return s.childPartPage(w, r, actor, st, "chronology", "Chronology",
+	read := func(context.Context, csc.Actor, int64) (*app.ChildRecord, error) { return head, nil } // read with the chronology
+	return s.childPageOf(read, w, r, actor, st, "chronology", "Chronology",
 		&caseworkPage{Chron: c, Query: filters, Section: section, EditLink: edit + "edit="}, form, errs)
 }
 
