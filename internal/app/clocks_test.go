@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -236,6 +237,54 @@ func TestTimelinessIndicator(t *testing.T) {
 		}
 		if _, err := e.App.Timeliness(ctx, e.Actor(csc.RoleSocialWorker), day, day); csc.ErrorKind(err) != csc.Forbidden {
 			t.Errorf("a social worker reading indicators: %v", err)
+		}
+	})
+}
+
+// TestTraysHideRestrictedNames: a restricted child's work stays in the
+// trays, but their name is shown only to the staff named on the record, as
+// on the front-door queue.
+func TestTraysHideRestrictedNames(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		sw, tm := e.Actor(csc.RoleSocialWorker), e.Actor(csc.RoleTeamManager)
+		admin := e.Actor(csc.RoleAdmin)
+		allocated := e.Child(t, "Juniper", "Hiddenfold", "2013-05-05")
+		e.Allocate(t, allocated.ID, e.Staff[csc.RoleSocialWorker])
+		referral(t, e, allocated.ID)
+		waiting := e.Child(t, "Sorrel", "Hiddenfold", "2015-06-06")
+		referral(t, e, waiting.ID)
+		restrict := func(p *csc.Person, staff ...int64) {
+			t.Helper()
+			if err := e.App.SetRestriction(ctx, admin, p.ID, app.RestrictionInput{Version: p.Version, Restricted: true,
+				Reason: "Adoption placement.", StaffIDs: staff}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// The worker is named on the child they hold; the manager on neither.
+		restrict(allocated, sw.StaffID)
+		restrict(waiting)
+		e.Clock.Set(clock.AddWorkingDays(csc.DateOf(apptest.Start), 46).In(csc.London).Add(10 * time.Hour))
+		if _, err := e.App.RefreshAllClocks(ctx); err != nil {
+			t.Fatal(err)
+		}
+		tray, err := e.App.MyWork(ctx, sw)
+		if err != nil || len(tray.Overdue) != 1 || tray.Overdue[0].ChildName != "Juniper Hiddenfold" {
+			t.Errorf("the named worker's tray: %+v, %v; want Juniper by name", tray.Overdue, err)
+		}
+		team, err := e.App.TeamWork(ctx, tm)
+		if err != nil || len(team.ByWorker) != 1 || len(team.ByWorker[0].Items) != 1 {
+			t.Fatalf("team view %+v, %v", team.ByWorker, err)
+		}
+		hidden := fmt.Sprintf("Restricted record %d", allocated.ID)
+		if got := team.ByWorker[0].Items[0].ChildName; got != hidden {
+			t.Errorf("the manager not named on the record sees %q in the team view, want %q", got, hidden)
+		}
+		var unallocated []string
+		for _, u := range team.Unallocated {
+			unallocated = append(unallocated, u.ChildName)
+		}
+		if want := fmt.Sprintf("Restricted record %d", waiting.ID); len(unallocated) != 1 || unallocated[0] != want {
+			t.Errorf("children waiting for a worker: %v, want [%s]", unallocated, want)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -90,11 +91,39 @@ func (a *App) MyWork(ctx context.Context, actor csc.Actor) (t Tray, err error) {
 			}
 			mine = append(mine, front...)
 		}
+		if err := maskRestrictedClocks(tx, actor, mine); err != nil {
+			return err
+		}
 		t = sortTray(mine, now)
 		auditListed(au, actor, mine, "my work")
 		return nil
 	})
 	return t, err
+}
+
+// maskRestrictedClocks gives each clock of a restricted child whose record
+// does not name the actor the name "Restricted record N", as the front-door
+// queue does: the work stays in the tray, the child's name does not.
+func maskRestrictedClocks(tx csc.Tx, actor csc.Actor, clocks []csc.ClockRecord) error {
+	named := map[int64]bool{}
+	for i := range clocks {
+		c := &clocks[i]
+		if !c.Restricted {
+			continue
+		}
+		ok, seen := named[c.ChildID]
+		if !seen {
+			var err error
+			if ok, err = tx.HasAccess(c.ChildID, actor.StaffID); err != nil {
+				return err
+			}
+			named[c.ChildID] = ok
+		}
+		if !ok {
+			c.ChildName = fmt.Sprintf("Restricted record %d", c.ChildID)
+		}
+	}
+	return nil
 }
 
 // auditListed records that each child in a listing was shown to the actor.
@@ -150,6 +179,9 @@ func (a *App) TeamWork(ctx context.Context, actor csc.Actor) (v TeamView, err er
 		if err != nil {
 			return err
 		}
+		if err := maskRestrictedClocks(tx, actor, open); err != nil {
+			return err
+		}
 		byWorker := map[int64]*WorkerOverdue{}
 		for _, c := range open {
 			it := trayItem(c, now)
@@ -190,6 +222,9 @@ func (a *App) TeamWork(ctx context.Context, actor csc.Actor) (v TeamView, err er
 func (a *App) unallocated(tx csc.Tx, actor csc.Actor, today csc.Date) ([]UnallocatedChild, error) {
 	open, err := tx.FindClocks(csc.ClockQuery{Rule: "HP-03", Open: true, Unallocated: true, Limit: 100000})
 	if err != nil {
+		return nil, err
+	}
+	if err := maskRestrictedClocks(tx, actor, open); err != nil {
 		return nil, err
 	}
 	var out []UnallocatedChild

@@ -8,24 +8,27 @@ import "time"
 // every night. The engine's rules decide every date; the store only keeps
 // them.
 type ClockRecord struct {
-	ID        int64     `json:"id"`
-	ChildID   int64     `json:"child_id"`
-	ChildName string    `json:"child_name,omitempty"`
-	Rule      string    `json:"rule"`
-	Key       string    `json:"key"` // rule/subject/seq: stable across refreshes
-	Subject   int64     `json:"subject"`
-	Seq       int       `json:"seq"`
-	Started   Date      `json:"started"`
-	StartedAt time.Time `json:"started_at,omitzero"`
-	Due       Date      `json:"due"`
-	DueAt     time.Time `json:"due_at"`
-	Met       Date      `json:"met"`
-	MetAt     time.Time `json:"met_at,omitzero"`
-	Stopped   Date      `json:"stopped"`
-	TeamID    int64     `json:"team_id,omitempty"`
-	TeamName  string    `json:"team_name,omitempty"`
-	StaffID   int64     `json:"staff_id,omitempty"`
-	StaffName string    `json:"staff_name,omitempty"`
+	ID        int64  `json:"id"`
+	ChildID   int64  `json:"child_id"`
+	ChildName string `json:"child_name,omitempty"`
+	// Restricted is set when the child's record is restricted; the name
+	// is then shown only to the staff named on it.
+	Restricted bool      `json:"restricted,omitempty"`
+	Rule       string    `json:"rule"`
+	Key        string    `json:"key"` // rule/subject/seq: stable across refreshes
+	Subject    int64     `json:"subject"`
+	Seq        int       `json:"seq"`
+	Started    Date      `json:"started"`
+	StartedAt  time.Time `json:"started_at,omitzero"`
+	Due        Date      `json:"due"`
+	DueAt      time.Time `json:"due_at"`
+	Met        Date      `json:"met"`
+	MetAt      time.Time `json:"met_at,omitzero"`
+	Stopped    Date      `json:"stopped"`
+	TeamID     int64     `json:"team_id,omitempty"`
+	TeamName   string    `json:"team_name,omitempty"`
+	StaffID    int64     `json:"staff_id,omitempty"`
+	StaffName  string    `json:"staff_name,omitempty"`
 	// Explanation is the recorded reason the clock was missed, if any.
 	Explanation *ClockExplanation `json:"explanation,omitempty"`
 }

@@ -197,7 +197,7 @@ func (t *Tx) clockIDs(childIDs []int64, known map[int64]map[string]int64) error 
 	return rows.Err()
 }
 
-const clockSelect = `SELECT c.id, c.child_id, p.given_name, p.family_name, c.rule_id, c.clock_key, c.subject_id, c.seq,
+const clockSelect = `SELECT c.id, c.child_id, p.given_name, p.family_name, p.restricted, c.rule_id, c.clock_key, c.subject_id, c.seq,
 	c.started, c.started_at, c.due, c.due_at, c.met, c.met_at, c.stopped, COALESCE(c.team_id, 0), COALESCE(tm.name, ''),
 	COALESCE(c.staff_id, 0), COALESCE(s.name, ''),
 	e.reason_code, e.reason_text, e.recorded_by, rb.name, e.recorded_at, e.signed_off_by, sb.name, e.signed_off_at,
@@ -213,7 +213,7 @@ func scanClock(r rowScanner, c *csc.ClockRecord) error {
 	var rb, sb *int64
 	var ver *int
 	var e csc.ClockExplanation
-	err := r.Scan(&c.ID, &c.ChildID, &given, &family, &c.Rule, &c.Key, &c.Subject, &c.Seq, &c.Started,
+	err := r.Scan(&c.ID, &c.ChildID, &given, &family, &c.Restricted, &c.Rule, &c.Key, &c.Subject, &c.Seq, &c.Started,
 		scanTime{&c.StartedAt}, &c.Due, scanTime{&c.DueAt}, &c.Met, scanTime{&c.MetAt}, &c.Stopped, &c.TeamID,
 		&c.TeamName, &c.StaffID, &c.StaffName, &code, &text, &rb, &rbName, scanTime{&e.RecordedAt}, &sb, &sbName,
 		scanTime{&e.SignedOffAt}, &note, &ver)
