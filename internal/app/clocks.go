@@ -85,6 +85,9 @@ func (a *App) localRules(tx csc.Tx) (clock.Local, error) {
 // refreshClocks recomputes one child's clocks inside the caller's
 // transaction, so a change to the record and its clocks commit together.
 func (a *App) refreshClocks(tx csc.Tx, childID int64) error {
+	if err := tx.LockChildren(childID, childID); err != nil {
+		return err
+	}
 	facts, err := tx.ClockFacts(childID, childID)
 	if err != nil || len(facts) == 0 {
 		return err
@@ -122,6 +125,9 @@ func (a *App) RefreshAllClocks(ctx context.Context) (n int, err error) {
 	today := a.Today()
 	for from := int64(1); from <= top; from += clockBatch {
 		err := a.store.Write(ctx, func(tx csc.Tx) error {
+			if err := tx.LockChildren(from, from+clockBatch-1); err != nil {
+				return err
+			}
 			facts, err := tx.ClockFacts(from, from+clockBatch-1)
 			if err != nil {
 				return err

@@ -288,3 +288,40 @@ func TestTraysHideRestrictedNames(t *testing.T) {
 		}
 	})
 }
+
+// TestContactsForOneChildAtOnce: people recording contacts about one child
+// at the same moment each get their contact saved, and the child's clocks
+// count every one (on PostgreSQL the clock refreshes take turns).
+func TestContactsForOneChildAtOnce(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		child := e.Child(t, "Tansy", "Sametime", "2017-07-07")
+		const n = 8
+		errs := make(chan error, n)
+		for range n {
+			go func() {
+				_, err := e.App.RecordContact(ctx, e.Actor(csc.RoleMASH), csc.ContactInput{ChildID: child.ID,
+					ReceivedAt: e.Clock.Now().Format(time.RFC3339), Source: "2A", Referrer: csc.Referrer{Name: "Pat Teacher"},
+					PresentingConcerns: "Arrived hungry.", Consent: "given"})
+				errs <- err
+			}()
+		}
+		for range n {
+			if err := <-errs; err != nil {
+				t.Errorf("recording a contact alongside others: %v", err)
+			}
+		}
+		rec, err := e.App.ChildRecord(ctx, e.Actor(csc.RoleMASH), child.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		frontDoor := 0
+		for _, c := range rec.Clocks {
+			if c.Rule == "HP-01" {
+				frontDoor++
+			}
+		}
+		if len(rec.Contacts) != n || frontDoor != n {
+			t.Errorf("%d contacts and %d front-door clocks, want %d of each", len(rec.Contacts), frontDoor, n)
+		}
+	})
+}

@@ -43,6 +43,10 @@ type ClockTx interface {
 	// ClockFacts loads the facts of the children with ids in [from, to]
 	// (only children and unborn children), in id order.
 	ClockFacts(from, to int64) ([]ChildFacts, error)
+	// LockChildren holds the records of the people with ids from..to until
+	// the transaction ends, so that two writes recomputing one child's
+	// clocks take turns: each reads the facts the other committed.
+	LockChildren(from, to int64) error
 	// MaxPersonID is the highest person id, for walking every child in ranges.
 	MaxPersonID() (int64, error)
 	// ReplaceClocks replaces the stored clocks of the given children.

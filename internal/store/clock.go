@@ -13,6 +13,26 @@ func (t *Tx) MaxPersonID() (int64, error) {
 	return n, err
 }
 
+// LockChildren locks the person rows with ids from..to, in id order, until
+// the transaction ends. On SQLite, whose one writer already takes every
+// write in turn, it does nothing. On PostgreSQL two transactions recording
+// for one child at once both replaced the child's clocks from facts read
+// before the other committed, and the second failed on a clock id the first
+// had just written again. The lock is FOR NO KEY UPDATE, which does not wait
+// for the key-share locks that inserting rows that refer to a person take:
+// FOR UPDATE made two such writers wait for each other.
+func (t *Tx) LockChildren(from, to int64) error {
+	if t.engine == SQLite {
+		return nil
+	}
+	rows, err := t.query(`SELECT id FROM person WHERE id BETWEEN $1 AND $2 ORDER BY id FOR NO KEY UPDATE`, from, to)
+	if err != nil {
+		return err
+	}
+	rows.Close()
+	return rows.Err()
+}
+
 // ClockFacts loads, for the children with ids from..to, what the clock
 // engine reads: date of birth, allocation, contacts and referrals. Four
 // queries serve the whole range.
