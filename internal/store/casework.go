@@ -10,6 +10,11 @@ import (
 // The dated steps of casework the clocks read: CIN plans starting and
 // ending (CIN-02, CIN-03), CIN reviews (CIN-02), and statutory visits at
 // which the child was seen, under a CIN plan (CIN-03) or a CP plan (CP-12).
+// A visit's plan_kind is 'cin', 'cp' or '' (under no plan); the visits
+// query says plan_kind <> '' rather than IN ('cin', 'cp'), which SQLite
+// answered from the plan index, reading every visit under any plan (84,000
+// at 50,000 children, 36 ms) each time one child's clocks were refreshed —
+// after every contact, visit or decision — instead of the child's own.
 func init() {
 	stepFactQueries = append(stepFactQueries,
 		`SELECT child_id, 'cin-plan.started', id, 0, start_date, NULL, '' FROM cin_plan
@@ -20,7 +25,7 @@ func init() {
 			WHERE child_id BETWEEN $1 AND $2`,
 		`SELECT child_id, CASE plan_kind WHEN 'cin' THEN 'cin-visit.made' ELSE 'cp-visit.made' END, id, plan_id,
 			visit_date, at, '' FROM visit
-			WHERE child_id BETWEEN $1 AND $2 AND type = 'statutory-visit' AND child_seen = TRUE AND plan_kind IN ('cin', 'cp')`,
+			WHERE child_id BETWEEN $1 AND $2 AND type = 'statutory-visit' AND child_seen = TRUE AND plan_kind <> ''`,
 	)
 }
 
