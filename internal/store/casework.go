@@ -10,8 +10,9 @@ import (
 // The dated steps of casework the clocks read: CIN plans starting and
 // ending (CIN-02, CIN-03), CIN reviews (CIN-02), and statutory visits at
 // which the child was seen, under a CIN plan (CIN-03) or a CP plan (CP-12).
-// A visit's plan_kind is 'cin', 'cp' or ” (under no plan); the visits
-// query says plan_kind <> ” rather than IN ('cin', 'cp'), which SQLite
+// A visit's plan_kind is cin, cp or empty (under no plan); the visits
+// query asks for a plan_kind that is not empty rather than one IN the two
+// kinds, which SQLite
 // answered from the plan index, reading every visit under any plan (84,000
 // at 50,000 children, 36 ms) each time one child's clocks were refreshed —
 // after every contact, visit or decision — instead of the child's own.
