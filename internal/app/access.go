@@ -2,6 +2,7 @@ package app
 
 import (
 	"cairn/internal/csc"
+	"fmt"
 )
 
 // childAccess decides whether actor may see a child's record, given the
@@ -117,3 +118,8 @@ func visible(tx csc.Tx, actor csc.Actor, p *csc.Person) (bool, error) {
 	}
 	return tx.HasAccess(p.ID, actor.StaffID)
 }
+
+// restrictedName is what a list shows instead of the name of a person whose
+// restricted record does not name the reader: that the record exists, and
+// its number.
+func restrictedName(id int64) string { return fmt.Sprintf("Restricted record %d", id) }

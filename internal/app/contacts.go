@@ -223,7 +223,7 @@ func (a *App) FindContact(ctx context.Context, actor csc.Actor, id int64) (c *cs
 			if ok, err := visible(tx, actor, p); err != nil {
 				return err
 			} else if !ok {
-				c.Household[i].Name = fmt.Sprintf("Restricted record %d", h.PersonID)
+				c.Household[i].Name = restrictedName(h.PersonID)
 			}
 		}
 		au.add(actor, "view", "contact", c.ID, c.ChildID, "")
@@ -270,7 +270,7 @@ func (a *App) FrontDoorQueue(ctx context.Context, actor csc.Actor, q csc.Contact
 		scope := &teamCache{Tx: tx}
 		for _, c := range cs {
 			if childAccess(scope, actor, csc.ActContactView, children[c.ChildID], allocs[c.ChildID]) != nil {
-				c.ChildName = fmt.Sprintf("Restricted record %d", c.ChildID)
+				c.ChildName = restrictedName(c.ChildID)
 			}
 			out.Items = append(out.Items, QueueItem{Contact: c, Overdue: !now.Before(c.DueAt),
 				Elapsed: now.Sub(c.ReceivedAt), Remaining: c.DueAt.Sub(now)})

@@ -224,7 +224,7 @@ func maskRestricted(tx csc.Tx, actor csc.Actor, rels []csc.Relationship) error {
 			return err
 		}
 		if !ok {
-			*o = csc.Person{ID: o.ID, Kind: o.Kind, FamilyName: fmt.Sprintf("Restricted record %d", o.ID), Restricted: true}
+			*o = csc.Person{ID: o.ID, Kind: o.Kind, FamilyName: restrictedName(o.ID), Restricted: true}
 		}
 	}
 	return nil

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -120,7 +119,7 @@ func maskRestrictedClocks(tx csc.Tx, actor csc.Actor, clocks []csc.ClockRecord) 
 			named[c.ChildID] = ok
 		}
 		if !ok {
-			c.ChildName = fmt.Sprintf("Restricted record %d", c.ChildID)
+			c.ChildName = restrictedName(c.ChildID)
 		}
 	}
 	return nil
