@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"net/url"
 	"os"
 	"time"
 
@@ -59,12 +60,19 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 		return err
 	}
 	_, statErr := os.Stat(c.db)
-	fresh := errors.Is(statErr, os.ErrNotExist)
+	newFile := store.EngineOf(c.db) == store.SQLite && errors.Is(statErr, os.ErrNotExist)
 	db, err := store.Open(ctx, c.db, store.Options{Now: now})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	// A PostgreSQL database is never a new file: it is fresh when it holds
+	// no organisation yet.
+	existing, err := db.HasRecords(ctx)
+	if err != nil {
+		return err
+	}
+	fresh := newFile || !existing
 	appOpt := appOptions(c, true, log)
 	appOpt.Now = now
 	a := app.New(db, appOpt)
@@ -75,16 +83,16 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 		}
 		sum, err := synth.Generate(ctx, db, opt)
 		if err != nil {
-			os.Remove(c.db)
+			removeNew(c.db, newFile)
 			return fmt.Errorf("build the demo authority: %w", err)
 		}
 		clocks, err := a.RefreshAllClocks(ctx)
 		if err != nil {
-			os.Remove(c.db)
+			removeNew(c.db, newFile)
 			return fmt.Errorf("compute the demo authority's clocks: %w", err)
 		}
 		fmt.Fprintf(stdout, "Built a synthetic authority in %s: %d children, %d contacts (%d open), %d staff, %d statutory clocks.\n",
-			c.db, sum.Children, sum.Contacts, sum.OpenContacts, sum.Staff, clocks)
+			shownDSN(c.db), sum.Children, sum.Contacts, sum.OpenContacts, sum.Staff, clocks)
 		if err := dirty.report(stdout, sum); err != nil {
 			return err
 		}
@@ -95,7 +103,7 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 		if _, err := a.RefreshAllClocks(ctx); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Using the existing demo database %s.\n", c.db)
+		fmt.Fprintf(stdout, "Using the existing demo database %s.\n", shownDSN(c.db))
 	}
 	go a.RunNightly(ctx)
 	ln, err := net.Listen("tcp", c.addr)
@@ -109,6 +117,31 @@ func demo(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger
 	}
 	fmt.Fprintln(stdout, "\nAll data is synthetic. Demo passwords work only in demo mode. Press Ctrl+C to stop.")
 	return listen(ctx, ln, a, true, log)
+}
+
+// shownDSN is a DSN as the terminal shows it: a PostgreSQL URL's password
+// is not printed.
+func shownDSN(dsn string) string {
+	if store.EngineOf(dsn) != store.Postgres {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "the PostgreSQL database given"
+	}
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.Redacted()
+}
+
+// removeNew removes a demo file this run created, when building it failed,
+// so that the next run starts again rather than reuse half an authority.
+func removeNew(path string, created bool) {
+	if created {
+		os.Remove(path)
+	}
 }
 
 // demoClock is the demo's clock: the real one, or with --as-of one that

@@ -116,3 +116,12 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migration`).Scan(&v)
 	return v, err
 }
+
+// HasRecords says whether the store holds an organisation already: the demo
+// reuses such a database rather than building another authority on top of
+// it. A SQLite file that does not exist yet has just been created empty.
+func (db *DB) HasRecords(ctx context.Context) (bool, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM district LIMIT 1) d`).Scan(&n)
+	return n > 0, err
+}

@@ -238,12 +238,21 @@ func (t *Tx) FindPeople(q csc.PersonQuery) ([]csc.Person, error) {
 // findCandidates runs one candidate query: name words matched by spelling
 // prefix, or also by sound when soundAlike is set.
 func (t *Tx) findCandidates(q csc.PersonQuery, toks []string, soundAlike bool) ([]csc.Person, error) {
+	var with string
 	var where []string
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
 		return "$" + itoa(len(args))
 	}
+	// The people named are found first, on their own (MATERIALIZED), and
+	// then read by id. Left to itself, PostgreSQL would rather walk every
+	// person in id order, checking each against the name, until it had
+	// the first 500: it reckons that cheaper than looking up each person
+	// named, and for a common name (1,164 people at 50,000 children) it
+	// reads 38,000 people, 23 ms where looking them up takes 3 ms. For a
+	// rare name it would do the same with a plan made for any name, which
+	// is why the query is planned for the name given (planEachTime).
 	if len(toks) > 0 {
 		var sets []string
 		for _, tok := range toks {
@@ -254,7 +263,8 @@ func (t *Tx) findCandidates(q csc.PersonQuery, toks []string, soundAlike bool) (
 			}
 			sets = append(sets, set)
 		}
-		where = append(where, `p.id IN (`+strings.Join(sets, " INTERSECT ")+`)`)
+		with = `WITH named AS MATERIALIZED (` + strings.Join(sets, " INTERSECT ") + `) `
+		where = append(where, `p.id IN (SELECT person_id FROM named)`)
 	}
 	if q.DateOfBirth != "" {
 		where = append(where, `p.date_of_birth = `+arg(q.DateOfBirth))
@@ -271,7 +281,10 @@ func (t *Tx) findCandidates(q csc.PersonQuery, toks []string, soundAlike bool) (
 	if len(where) == 0 {
 		return nil, nil
 	}
-	return t.scanPeople(scanCandidate, briefSelect+`WHERE `+strings.Join(where, " AND ")+
+	if err := t.planEachTime(); err != nil {
+		return nil, err
+	}
+	return t.scanPeople(scanCandidate, with+briefSelect+`WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY p.id LIMIT `+arg(maxCandidates), args...)
 }
 

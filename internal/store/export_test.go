@@ -1,0 +1,11 @@
+package store
+
+import "cairn/internal/csc"
+
+// CountInTx runs a query returning one number inside tx, for tests that
+// look at what a transaction did from inside it (such as PostgreSQL's
+// statistics of the rows it read).
+func CountInTx(tx csc.Tx, query string, args ...any) (n int64, err error) {
+	err = tx.(*Tx).queryRow(query, args...).Scan(&n)
+	return n, err
+}
