@@ -93,16 +93,19 @@ func loadChild(tx csc.Tx, actor csc.Actor, act csc.Action, id int64) (*csc.Perso
 	if err := require(actor, act); err != nil {
 		return nil, nil, err
 	}
-	p, err := tx.FindPersonByID(id)
+	var p *csc.Person
+	var alloc *csc.Allocation
+	err := tx.Together(
+		func() (err error) { p, err = tx.FindPersonByID(id); return err },
+		func() (err error) {
+			if alloc, err = tx.CurrentAllocation(id); csc.ErrorKind(err) == csc.NotFound {
+				alloc, err = nil, nil
+			}
+			return err
+		},
+	)
 	if err != nil {
 		return nil, nil, err
-	}
-	alloc, err := tx.CurrentAllocation(id)
-	if err != nil && csc.ErrorKind(err) != csc.NotFound {
-		return nil, nil, err
-	}
-	if err != nil {
-		alloc = nil
 	}
 	if err := childAccess(tx, actor, act, p, alloc); err != nil {
 		return nil, nil, err

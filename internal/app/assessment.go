@@ -53,28 +53,29 @@ func WorkingDaysLeft(today, due csc.Date) int { return clock.WorkingDaysBetween(
 // loadAssessmentPart reads this part of the child's record into r, inside the
 // page's read transaction: three set-based reads for the whole child.
 func (a *App) loadAssessmentPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error {
+	reads, assemble := a.assessmentReads(tx, r)
+	return readPart(tx, reads, assemble)
+}
+
+// assessmentReads returns this part's reads, which need only the child,
+// and the assembly that follows them, which needs the child's referrals.
+func (a *App) assessmentReads(tx csc.Tx, r *ChildRecord) ([]func() error, func()) {
 	if r.Child.Kind == csc.KindAdult {
-		return nil
+		return nil, func() {}
 	}
-	as, err := tx.ListAssessments(r.Child.ID)
-	if err != nil {
-		return err
-	}
-	eh, err := tx.ListEarlyHelp(r.Child.ID)
-	if err != nil {
-		return err
-	}
-	hl, err := tx.ListHomeless(r.Child.ID)
-	if err != nil {
-		return err
-	}
+	id := r.Child.ID
 	p := &r.Assessment
-	p.EarlyHelp, p.Homeless = eh, hl
-	p.Episodes = episodes(r.Referrals, as, eh, hl)
-	if len(p.Episodes) > 0 {
-		p.ReReferral = p.Episodes[0].ReReferral
-	}
-	return nil
+	var as []csc.Assessment
+	return []func() error{
+			func() (err error) { as, err = tx.ListAssessments(id); return err },
+			func() (err error) { p.EarlyHelp, err = tx.ListEarlyHelp(id); return err },
+			func() (err error) { p.Homeless, err = tx.ListHomeless(id); return err },
+		}, func() {
+			p.Episodes = episodes(r.Referrals, as, p.EarlyHelp, p.Homeless)
+			if len(p.Episodes) > 0 {
+				p.ReReferral = p.Episodes[0].ReReferral
+			}
+		}
 }
 
 // episodes groups a child's assessments, early help and presentations

@@ -42,12 +42,31 @@ type SummaryView struct {
 // loadCaseworkPart reads this part of the child's record into r, inside the
 // page's read transaction.
 func (a *App) loadCaseworkPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error {
+	reads, assemble := a.caseworkReads(tx, actor, r)
+	return readPart(tx, reads, assemble)
+}
+
+// caseworkReads returns this part's reads, which need only the child, and
+// the assembly that follows them, which needs the child's clocks.
+func (a *App) caseworkReads(tx csc.Tx, actor csc.Actor, r *ChildRecord) ([]func() error, func()) {
 	p := &r.Casework
 	id := r.Child.ID
-	var err error
-	if p.Plans, err = tx.ListCINPlans(id); err != nil {
-		return err
-	}
+	var visits []csc.Visit
+	return []func() error{
+		func() (err error) { p.Plans, err = tx.ListCINPlans(id); return err },
+		func() (err error) {
+			visits, err = tx.FindVisits(csc.VisitQuery{ChildID: id, Limit: 50})
+			return err
+		},
+		func() (err error) { p.Summary, err = summaryView(tx, id); return err },
+		func() (err error) { p.SummaryFirst, err = outOfHours(tx, actor); return err },
+	}, func() { assembleCasework(r, visits) }
+}
+
+// assembleCasework picks out the current plan with its next review and
+// visit due, and the last visit.
+func assembleCasework(r *ChildRecord, visits []csc.Visit) {
+	p := &r.Casework
 	for i := range p.Plans {
 		if p.Plans[i].Open() {
 			p.CurrentPlan = &p.Plans[i]
@@ -67,10 +86,6 @@ func (a *App) loadCaseworkPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error
 			}
 		}
 	}
-	visits, err := tx.FindVisits(csc.VisitQuery{ChildID: id, Limit: 50})
-	if err != nil {
-		return err
-	}
 	for i := range visits {
 		if csc.IsVisitType(visits[i].Type) {
 			p.LastVisit = &visits[i]
@@ -78,11 +93,6 @@ func (a *App) loadCaseworkPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error
 		}
 	}
 	p.RecentNotes = visits[:min(5, len(visits))]
-	if p.Summary, err = summaryView(tx, id); err != nil {
-		return err
-	}
-	p.SummaryFirst, err = outOfHours(tx, actor)
-	return err
 }
 
 // outOfHours reports whether the actor works in an out-of-hours team.

@@ -282,14 +282,20 @@ func (a *App) FrontDoorQueue(ctx context.Context, actor csc.Actor, q csc.Contact
 }
 
 // queueChildren loads the children of a page of contacts and their current
-// allocations with a query each, rather than two queries per contact. The
+// allocations with a query each, read together, rather than two queries per
+// contact. The
 // children are read brief: scope needs only their kind and restriction.
 func queueChildren(tx csc.Tx, cs []csc.Contact) (map[int64]*csc.Person, map[int64]*csc.Allocation, error) {
 	ids := make([]int64, 0, len(cs))
 	for _, c := range cs {
 		ids = append(ids, c.ChildID)
 	}
-	people, err := tx.FindPeopleBrief(ids)
+	var people []csc.Person
+	var allocs map[int64]*csc.Allocation
+	err := tx.Together(
+		func() (err error) { people, err = tx.FindPeopleBrief(ids); return err },
+		func() (err error) { allocs, err = tx.CurrentAllocations(ids); return err },
+	)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -302,8 +308,7 @@ func queueChildren(tx csc.Tx, cs []csc.Contact) (map[int64]*csc.Person, map[int6
 			return nil, nil, csc.Errorf(csc.NotFound, "Person %d is not on the record.", id)
 		}
 	}
-	allocs, err := tx.CurrentAllocations(ids)
-	return children, allocs, err
+	return children, allocs, nil
 }
 
 // teamCache remembers the teams a transaction has looked up, so that

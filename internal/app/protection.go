@@ -33,22 +33,27 @@ type S47Row struct {
 // page's read transaction: four queries for the lists, due dates from the
 // clocks already read.
 func (a *App) loadProtectionPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error {
+	reads, assemble := a.protectionReads(tx, r)
+	return readPart(tx, reads, assemble)
+}
+
+// protectionReads returns this part's reads, which need only the child,
+// and the assembly that follows them, which needs the child's clocks.
+func (a *App) protectionReads(tx csc.Tx, r *ChildRecord) ([]func() error, func()) {
 	id := r.Child.ID
 	p := &r.Protection
-	var err error
-	if p.Strategies, err = tx.ListStrategies(id); err != nil {
-		return err
-	}
-	s47s, err := tx.ListS47s(id)
-	if err != nil {
-		return err
-	}
-	if p.Conferences, err = tx.ListConferences(id); err != nil {
-		return err
-	}
-	if p.Plans, err = tx.ListCPPlans(id); err != nil {
-		return err
-	}
+	var s47s []csc.S47
+	return []func() error{
+		func() (err error) { p.Strategies, err = tx.ListStrategies(id); return err },
+		func() (err error) { s47s, err = tx.ListS47s(id); return err },
+		func() (err error) { p.Conferences, err = tx.ListConferences(id); return err },
+		func() (err error) { p.Plans, err = tx.ListCPPlans(id); return err },
+	}, func() { a.assembleProtection(r, s47s) }
+}
+
+// assembleProtection works out the part's due dates from the clocks.
+func (a *App) assembleProtection(r *ChildRecord, s47s []csc.S47) {
+	p := &r.Protection
 	due := map[string]csc.Date{}
 	for _, c := range r.Clocks {
 		if c.Met.IsZero() && c.Stopped.IsZero() {
@@ -85,7 +90,6 @@ func (a *App) loadProtectionPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) err
 			}
 		}
 	}
-	return nil
 }
 
 // Protection reads the child protection part of a child's record, for the

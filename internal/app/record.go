@@ -96,43 +96,49 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 	defer csc.WrapOp(&err, "app.ChildRecord")
 	r = &ChildRecord{}
 	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
-		err := readChildHead(tx, actor, id, r)
-		if err != nil {
+		var err error
+		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
 			return err
 		}
-		if r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Limit: 500}); err != nil {
-			return err
+		// Everything else needs only the child: it is read together (on
+		// PostgreSQL in a few round trips rather than thirty), then each
+		// part is put together from what it read and the clocks and
+		// referrals.
+		var clocks []csc.ClockRecord
+		reads := []func() error{
+			func() error { return readRelationships(tx, actor, r) },
+			func() (err error) {
+				r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Limit: 500})
+				return err
+			},
+			func() (err error) { r.Referrals, err = tx.ListReferrals(id); return err },
+			func() (err error) { r.Documents, err = tx.ListDocuments(id); return err },
+			func() (err error) { r.Oversight, err = tx.ListOversightForChild(id); return err },
+			func() (err error) { r.Timeline, err = tx.ListEvents(id, 500); return err },
+			func() (err error) {
+				clocks, err = tx.FindClocks(csc.ClockQuery{ChildID: id, Limit: 1000})
+				return err
+			},
 		}
-		if r.Referrals, err = tx.ListReferrals(id); err != nil {
-			return err
+		if r.Child.Restricted {
+			reads = append(reads, func() (err error) { r.Access, err = tx.ListAccess(id); return err })
 		}
-		if r.Documents, err = tx.ListDocuments(id); err != nil {
-			return err
+		var assemble []func()
+		for _, part := range []func() ([]func() error, func()){
+			func() ([]func() error, func()) { return a.assessmentReads(tx, r) },
+			func() ([]func() error, func()) { return a.protectionReads(tx, r) },
+			func() ([]func() error, func()) { return a.caseworkReads(tx, actor, r) },
+		} {
+			more, then := part()
+			reads = append(reads, more...)
+			assemble = append(assemble, then)
 		}
-		if r.Oversight, err = tx.ListOversightForChild(id); err != nil {
-			return err
-		}
-		if r.Timeline, err = tx.ListEvents(id, 500); err != nil {
-			return err
-		}
-		clocks, err := tx.FindClocks(csc.ClockQuery{ChildID: id, Limit: 1000})
-		if err != nil {
+		if err := tx.Together(reads...); err != nil {
 			return err
 		}
 		r.Clocks = childClocks(clocks, a.Now())
-		if r.Child.Restricted {
-			if r.Access, err = tx.ListAccess(id); err != nil {
-				return err
-			}
-		}
-		if err := a.loadAssessmentPart(tx, actor, r); err != nil {
-			return err
-		}
-		if err := a.loadProtectionPart(tx, actor, r); err != nil {
-			return err
-		}
-		if err := a.loadCaseworkPart(tx, actor, r); err != nil {
-			return err
+		for _, then := range assemble {
+			then()
 		}
 		if err := a.loadCensusPart(tx, r); err != nil {
 			return err
@@ -193,10 +199,26 @@ func readChildHead(tx csc.Tx, actor csc.Actor, id int64, r *ChildRecord) error {
 	if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
 		return err
 	}
-	if r.Relationships, err = tx.ListRelationships(id); err != nil {
+	return readRelationships(tx, actor, r)
+}
+
+// readRelationships reads the child's relationships, restricted relatives
+// masked.
+func readRelationships(tx csc.Tx, actor csc.Actor, r *ChildRecord) (err error) {
+	if r.Relationships, err = tx.ListRelationships(r.Child.ID); err != nil {
 		return err
 	}
 	return maskRestricted(tx, actor, r.Relationships)
+}
+
+// readPart runs a part of the record's reads together, then puts the part
+// together.
+func readPart(tx csc.Tx, reads []func() error, assemble func()) error {
+	if err := tx.Together(reads...); err != nil {
+		return err
+	}
+	assemble()
+	return nil
 }
 
 // childClocks keeps the clocks the child's page shows: every open one and

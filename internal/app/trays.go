@@ -249,19 +249,21 @@ func (a *App) TrayCount(ctx context.Context, actor csc.Actor) (int, error) {
 	now := a.Now()
 	n := 0
 	err := a.store.Read(ctx, func(tx csc.Tx) error {
-		mine, err := tx.CountClocks(csc.ClockQuery{StaffID: actor.StaffID, Open: true, DueTo: csc.DateOf(now)})
-		if err != nil {
-			return err
-		}
-		front := 0
-		if actor.Can(csc.ActContactScreen) && actor.TeamID != 0 {
-			front, err = tx.CountClocks(csc.ClockQuery{TeamID: actor.TeamID, Rule: "HP-01", Open: true, DueTo: csc.DateOf(now)})
-			if err != nil {
+		var mine, front int
+		err := tx.Together(
+			func() (err error) {
+				mine, err = tx.CountClocks(csc.ClockQuery{StaffID: actor.StaffID, Open: true, DueTo: csc.DateOf(now)})
 				return err
-			}
-		}
+			},
+			func() (err error) {
+				if actor.Can(csc.ActContactScreen) && actor.TeamID != 0 {
+					front, err = tx.CountClocks(csc.ClockQuery{TeamID: actor.TeamID, Rule: "HP-01", Open: true, DueTo: csc.DateOf(now)})
+				}
+				return err
+			},
+		)
 		n = mine + front
-		return nil
+		return err
 	})
 	return n, err
 }

@@ -22,6 +22,13 @@ type Tx interface {
 	// Now is the transaction's clock: every timestamp written in the
 	// transaction uses it, so a test can fix time.
 	Now() time.Time
+	// Together runs fns, each reading through the transaction, and returns
+	// the error of the first (in the order given) that failed; every one
+	// runs. In a PostgreSQL read transaction they run at once, and the
+	// statements they wait on at the same moment go to the server in one
+	// round trip; elsewhere they run one after another. They must share
+	// nothing but the transaction.
+	Together(fns ...func() error) error
 
 	PersonTx
 	ContactTx

@@ -161,33 +161,47 @@ func (t *Tx) FindContacts(q csc.ContactQuery) ([]csc.Contact, int, error) {
 	}
 	offset := max(q.Offset, 0)
 	filters := len(args)
-	rows, err := t.query(`SELECT `+contactColumns+contactFrom+w+order+` LIMIT `+arg(limit)+` OFFSET `+arg(offset), args...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
 	var out []csc.Contact
-	for rows.Next() {
-		var c csc.Contact
-		if err := scanContact(rows, &c); err != nil {
+	list := func() error {
+		rows, err := t.query(`SELECT `+contactColumns+contactFrom+w+order+` LIMIT `+arg(limit)+` OFFSET `+arg(offset), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c csc.Contact
+			if err := scanContact(rows, &c); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	}
+	total := -1
+	count := func() error {
+		return t.queryRow(`SELECT COUNT(*) FROM contact c`+w, args[:filters]...).Scan(&total)
+	}
+	if q.ChildID == 0 {
+		// A list across children (the front-door queue) is usually a full
+		// page, which needs the count: both are read together.
+		if err := t.Together(list, count); err != nil {
 			return nil, 0, err
 		}
-		out = append(out, c)
+		return out, total, nil
 	}
-	if err := rows.Err(); err != nil {
+	if err := list(); err != nil {
 		return nil, 0, err
 	}
-	rows.Close()
 	// A page that is not full and not past the end holds the last of the
 	// matches, so the total is known without counting them all (a child's
 	// contacts always fit on one page).
-	total := offset + len(out)
 	if len(out) == limit || (len(out) == 0 && offset > 0) {
-		if err := t.queryRow(`SELECT COUNT(*) FROM contact c`+w, args[:filters]...).Scan(&total); err != nil {
+		if err := count(); err != nil {
 			return nil, 0, err
 		}
+		return out, total, nil
 	}
-	return out, total, nil
+	return out, offset + len(out), nil
 }
 
 func (t *Tx) listPartnerChecks(contactID int64) ([]csc.PartnerCheck, error) {

@@ -201,22 +201,26 @@ func (db *DB) Write(ctx context.Context, fn func(csc.Tx) error) error {
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly bool, fn func(csc.Tx) error) (err error) {
-	var conn *sql.Conn // a PostgreSQL write transaction's own connection, for pipelining
+	// A PostgreSQL transaction's own connection, for statements sent
+	// together: a write's held back (pipeline.go), a read's gathered
+	// (together.go).
+	var conn *sql.Conn
 	var sqlTx *sql.Tx
-	if db.Engine == Postgres && !readOnly {
+	if db.Engine == Postgres {
 		if conn, err = pool.Conn(ctx); err != nil {
 			return fmt.Errorf("store: begin: %w", err)
 		}
 		defer conn.Close()
-		sqlTx, err = conn.BeginTx(ctx, nil)
+		sqlTx, err = conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly})
 	} else {
-		sqlTx, err = pool.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly && db.Engine == Postgres})
+		sqlTx, err = pool.BeginTx(ctx, nil)
 	}
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts, conn: conn, order: db.order}
-	if conn != nil {
+	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts,
+		conn: conn, order: db.order, readOnly: readOnly}
+	if conn != nil && !readOnly {
 		tx.pool = pool
 	}
 	// Once the connection is back in the pool, prepare for sharing the

@@ -9,3 +9,7 @@ func CountInTx(tx csc.Tx, query string, args ...any) (n int64, err error) {
 	err = tx.(*Tx).queryRow(query, args...).Scan(&n)
 	return n, err
 }
+
+// GatheredRoundTrips is how many times the transaction has sent statements
+// gathered by Together.
+func GatheredRoundTrips(tx csc.Tx) int { return tx.(*Tx).gathered }

@@ -66,7 +66,7 @@ var pipelinedTables = map[string]bool{
 // later runs a statement whose result the caller does not need: at once on
 // SQLite, held back on PostgreSQL.
 func (t *Tx) later(query string, args ...any) error {
-	if t.engine == SQLite || t.conn == nil {
+	if t.engine == SQLite || t.conn == nil || t.readOnly {
 		_, err := t.exec(query, args...)
 		return err
 	}
@@ -209,11 +209,7 @@ func (t *Tx) sendBatch(last *heldBack, into []any) (int64, error) {
 func (t *Tx) send(held []heldBack, last *heldBack, into []any) (int64, error) {
 	held = coalesce(held, t.order)
 	var affected int64
-	err := t.conn.Raw(func(dc any) error {
-		c, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("store: unexpected PostgreSQL driver connection %T", dc)
-		}
+	err := t.withPgx(func(c *pgx.Conn) error {
 		b := &pgx.Batch{}
 		for _, h := range held {
 			b.Queue(h.query, h.args...)
@@ -221,7 +217,7 @@ func (t *Tx) send(held []heldBack, last *heldBack, into []any) (int64, error) {
 		if last != nil {
 			b.Queue(last.query, last.args...)
 		}
-		br := c.Conn().SendBatch(t.ctx, b)
+		br := c.SendBatch(t.ctx, b)
 		for _, h := range held {
 			tag, err := br.Exec()
 			if err == nil && h.check != nil {
@@ -250,6 +246,18 @@ func (t *Tx) send(held []heldBack, last *heldBack, into []any) (int64, error) {
 		return br.Close()
 	})
 	return affected, err
+}
+
+// withPgx calls fn with the transaction's own connection as pgx has it, for
+// sending statements in a batch.
+func (t *Tx) withPgx(fn func(*pgx.Conn) error) error {
+	return t.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: unexpected PostgreSQL driver connection %T", dc)
+		}
+		return fn(c.Conn())
+	})
 }
 
 // batchResult is the sql.Result of a statement sent in a batch.

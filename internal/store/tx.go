@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"cairn/internal/csc"
@@ -33,7 +34,13 @@ type Tx struct {
 	ids      map[string]*idBlock // ids taken from sequences, by table
 	err      error               // why the transaction failed, once it has
 
-	customPlans bool // PostgreSQL plans each statement for its values (see planEachTime)
+	customPlans atomic.Bool // PostgreSQL plans each statement for its values (see planEachTime)
+
+	// On a PostgreSQL read transaction, the statements of the functions
+	// Together runs are gathered here to be sent together (together.go).
+	readOnly bool
+	gather   *gatherer
+	gathered int // round trips of gathered statements, for tests
 }
 
 var _ csc.Tx = (*Tx)(nil)
@@ -81,6 +88,10 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 		}
 		return s.ExecContext(t.ctx, args...)
 	}
+	if t.gather != nil {
+		a := t.gather.ask(query, args)
+		return batchResult(a.affected), a.err
+	}
 	if len(t.held) > 0 || len(t.inflight) > 0 {
 		n, err := t.sendBatch(&heldBack{query: query, args: args}, nil)
 		return batchResult(n), err
@@ -96,6 +107,9 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 		}
 		return s.QueryContext(t.ctx, args...)
 	}
+	if t.gather != nil {
+		return rowsOf(t.gather.ask(query, args))
+	}
 	if err := t.flush(); err != nil {
 		return nil, err
 	}
@@ -108,6 +122,9 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 		if err == nil {
 			return s.QueryRowContext(t.ctx, args...)
 		}
+	}
+	if t.gather != nil {
+		return rowOf(t.gather.ask(query, args))
 	}
 	// A failed flush leaves the transaction aborted: the query then fails
 	// too, and the transaction reports the flush's error.
@@ -125,13 +142,13 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 // statement every time it runs, so it is for statements whose best plan
 // depends on their values.
 func (t *Tx) planEachTime() error {
-	if t.engine != Postgres || t.customPlans {
+	if t.engine != Postgres || t.customPlans.Load() {
 		return nil
 	}
 	if _, err := t.exec(`SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
 		return err
 	}
-	t.customPlans = true
+	t.customPlans.Store(true)
 	return nil
 }
 

@@ -28,6 +28,7 @@ var funcs = template.FuncMap{
 	// The long lists, written in Go (rows.go).
 	"chronologyRows": chronologyRows,
 	"timelineItems":  timelineItems,
+	"queueRows":      queueRows,
 	"whenShort":      func(t time.Time) string { return whenFmt(t, "2 Jan 15:04") },
 	"isoLocal": func(t time.Time) string {
 		if t.IsZero() {

@@ -76,3 +76,32 @@ func TestRowsEscapeTheRecordsText(t *testing.T) {
 		t.Errorf("the timeline prints text unescaped, or a byline with no one:\n%s", items)
 	}
 }
+
+// The front-door queue's rows escape the record's text and say how long
+// each contact has left, or how long it is overdue.
+func TestQueueRows(t *testing.T) {
+	received := time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC)
+	items := []app.QueueItem{
+		{Contact: csc.Contact{ID: 31, ChildName: hostile, TeamName: hostile, Source: "1A", RAG: csc.RAGRed,
+			OutOfHours: true, ReceivedAt: received, DueAt: received.Add(24 * time.Hour)},
+			Overdue: true, Elapsed: 26 * time.Hour, Remaining: -2 * time.Hour},
+		{Contact: csc.Contact{ID: 32, ChildName: "Sam", ReceivedAt: received, DueAt: received.Add(24 * time.Hour)},
+			Elapsed: 3 * time.Hour, Remaining: 21 * time.Hour},
+	}
+	rows := string(queueRows(items))
+	escaped := `&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39; &lt;b&gt;`
+	for _, want := range []string{
+		`<a class="govuk-link" href="/contacts/31">Contact 31</a><br><span class="govuk-body-s">Out of hours</span>`,
+		`<td class="govuk-table__cell">` + escaped + `</td>`,
+		`1A: INDIVIDUAL`, `govuk-tag--red">Red</strong>`, `Overdue</strong><br><span class="govuk-body-s">by 2 hours 0 minutes`,
+		`<a class="govuk-link" href="/contacts/32">Contact 32</a></td>`, `govuk-tag--grey">Not rated</strong>`,
+		`in 21 hours 0 minutes (by 5 Mar 09:00)`, `4 Mar 09:00<br><span class="govuk-body-s">3 hours 0 minutes ago`,
+	} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("the queue lacks %s:\n%s", want, rows)
+		}
+	}
+	if strings.Contains(rows, "<script>") || strings.Count(rows, "<tr") != 2 {
+		t.Errorf("the queue prints text unescaped, or not one row a contact:\n%s", rows)
+	}
+}
