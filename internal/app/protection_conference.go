@@ -216,6 +216,16 @@ func (a *App) RecordConference(ctx context.Context, actor csc.Actor, childID int
 		if err := checkDecisions(&v, house); err != nil {
 			return err
 		}
+		// Each child's clocks are recomputed below under a lock on the
+		// child. Two conferences for one household, recorded at once from
+		// two siblings' pages, would take those locks in opposite orders
+		// and one would fail on PostgreSQL's deadlock check; taking them
+		// all now, in id order, makes the second wait for the first.
+		for _, id := range slices.Sorted(slices.Values(house)) {
+			if err := tx.LockChildren(id, id); err != nil {
+				return err
+			}
+		}
 		for _, id := range house[1:] {
 			if _, _, err := loadChild(tx, actor, csc.ActConferenceRecord, id); err != nil {
 				return err

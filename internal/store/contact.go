@@ -160,10 +160,12 @@ func (t *Tx) FindContacts(q csc.ContactQuery) ([]csc.Contact, int, error) {
 		limit = 50
 	}
 	offset := max(q.Offset, 0)
-	filters := len(args)
+	// The count's arguments are the filters'; the list's add its page.
+	countArgs := args[:len(args):len(args)]
+	listQuery := `SELECT ` + contactColumns + contactFrom + w + order + ` LIMIT ` + arg(limit) + ` OFFSET ` + arg(offset)
 	var out []csc.Contact
 	list := func() error {
-		rows, err := t.query(`SELECT `+contactColumns+contactFrom+w+order+` LIMIT `+arg(limit)+` OFFSET `+arg(offset), args...)
+		rows, err := t.query(listQuery, args...)
 		if err != nil {
 			return err
 		}
@@ -179,7 +181,7 @@ func (t *Tx) FindContacts(q csc.ContactQuery) ([]csc.Contact, int, error) {
 	}
 	total := -1
 	count := func() error {
-		return t.queryRow(`SELECT COUNT(*) FROM contact c`+w, args[:filters]...).Scan(&total)
+		return t.queryRow(`SELECT COUNT(*) FROM contact c`+w, countArgs...).Scan(&total)
 	}
 	if q.ChildID == 0 {
 		// A list across children (the front-door queue) is usually a full
