@@ -186,8 +186,18 @@ func TestRunAgainstAFakeServer(t *testing.T) {
 		t.Errorf("think time: err %v, %d requests in 300 ms from 2 clients:\n%s", err, n, out.String())
 	}
 
+	// --settle waits between the sign-ins and the load.
+	before = chronologies.Load()
+	out.Reset()
+	began := time.Now()
+	err = run(context.Background(), []string{"--base", srv.URL, "--clients", "1", "--duration", "50ms",
+		"--scenario", "chronology", "--child", "99", "--settle", "200ms"}, &out, io.Discard)
+	if err != nil || time.Since(began) < 250*time.Millisecond || chronologies.Load() == before || !strings.Contains(out.String(), "settling for 200ms") {
+		t.Errorf("--settle 200ms: err %v, done in %v:\n%s", err, time.Since(began), out.String())
+	}
+
 	err = run(context.Background(), []string{"--base", srv.URL, "--clients", "2", "--password", "wrong"}, io.Discard, io.Discard)
-	if err == nil || signIns.Load() != 7 {
+	if err == nil || signIns.Load() != 8 {
 		t.Errorf("a refused sign-in: err %v after %d sign-ins; want an error at the first refusal", err, signIns.Load())
 	}
 }

@@ -64,6 +64,7 @@ type config struct {
 	child      int64
 	reqTimeout time.Duration
 	think      time.Duration
+	settle     time.Duration
 }
 
 func main() {
@@ -97,6 +98,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.reqTimeout, "timeout", 30*time.Second, "timeout for one request")
 	fs.DurationVar(&c.think, "think", 0, "each client pauses about this long (half to one and a half times it) "+
 		"between requests, as a person reading a page would; 0 sends the next request at once")
+	fs.DurationVar(&c.settle, "settle", 0, "wait this long after signing in before the load starts, so that the "+
+		"password hashing of fifty sign-ins at once (and the memory it frees) is not in the figures")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -118,6 +121,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return c, fmt.Errorf("%w: --child must be a record number", errUsage)
 	case c.think < 0 || c.think > time.Hour:
 		return c, fmt.Errorf("%w: --think must be between 0 and 1h", errUsage)
+	case c.settle < 0 || c.settle > time.Hour:
+		return c, fmt.Errorf("%w: --settle must be between 0 and 1h", errUsage)
 	}
 	if err := checkLoopback(c.base); err != nil {
 		return c, fmt.Errorf("%w: %v", errUsage, err)
@@ -174,6 +179,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
+	if c.settle > 0 {
+		fmt.Fprintf(stdout, "settling for %v\n", c.settle)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(c.settle):
+		}
+	}
 	res := load(ctx, sessions, tgt, sc, c.duration, c.seed, c.think)
 	res.write(stdout)
 	return nil
