@@ -211,7 +211,15 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly 
 			return fmt.Errorf("store: begin: %w", err)
 		}
 		defer conn.Close()
-		sqlTx, err = conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly})
+		opt := &sql.TxOptions{}
+		if readOnly {
+			// A read sees one moment, as it does on SQLite: under
+			// PostgreSQL's default each statement would see the latest
+			// commits, and a page read by several could mix two states of
+			// the record. A read-only transaction never fails for it.
+			opt = &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+		}
+		sqlTx, err = conn.BeginTx(ctx, opt)
 	} else {
 		sqlTx, err = pool.BeginTx(ctx, nil)
 	}

@@ -177,3 +177,33 @@ func TestTogetherFailures(t *testing.T) {
 		})
 	})
 }
+
+// A read sees the record as it was at one moment, on both engines: a page
+// whose list and count, or whose child and allocation, are read by
+// separate statements shows them as they stood together, even when
+// someone saves in between. (On PostgreSQL a read transaction's statements
+// would otherwise each see the latest commits.)
+func TestAReadSeesOneMoment(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		person := func(tx csc.Tx, name string) error {
+			p := csc.Person{Kind: csc.KindChild, GivenName: "Sam", FamilyName: name, DateOfBirth: csc.MustParseDate("2015-02-28")}
+			return tx.CreatePerson(&p)
+		}
+		mustWrite(t, db, func(tx csc.Tx) error { return person(tx, "Quill") })
+		var before, after int
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			found, err := tx.FindPeople(csc.PersonQuery{Name: "quill"})
+			before = len(found)
+			if err != nil {
+				return err
+			}
+			mustWrite(t, db, func(tx csc.Tx) error { return person(tx, "Quill") })
+			found, err = tx.FindPeople(csc.PersonQuery{Name: "quill"})
+			after = len(found)
+			return err
+		})
+		if err != nil || before != 1 || after != 1 {
+			t.Errorf("a read found %d, then, after another Quill was saved, %d (%v); want 1 both times", before, after, err)
+		}
+	})
+}
