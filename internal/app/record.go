@@ -123,23 +123,17 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 		if r.Child.Restricted {
 			reads = append(reads, func() (err error) { r.Access, err = tx.ListAccess(id); return err })
 		}
-		var assemble []func()
-		for _, part := range []func() ([]func() error, func()){
-			func() ([]func() error, func()) { return a.assessmentReads(tx, r) },
-			func() ([]func() error, func()) { return a.protectionReads(tx, r) },
-			func() ([]func() error, func()) { return a.caseworkReads(tx, actor, r) },
-		} {
-			more, then := part()
-			reads = append(reads, more...)
-			assemble = append(assemble, then)
-		}
+		assessment, thenAssessment := a.assessmentReads(tx, r)
+		protection, thenProtection := a.protectionReads(tx, r)
+		casework, thenCasework := a.caseworkReads(tx, actor, r)
+		reads = append(append(append(reads, assessment...), protection...), casework...)
 		if err := tx.Together(reads...); err != nil {
 			return err
 		}
 		r.Clocks = childClocks(clocks, a.Now())
-		for _, then := range assemble {
-			then()
-		}
+		thenAssessment()
+		thenProtection()
+		thenCasework()
 		if err := a.loadCensusPart(tx, r); err != nil {
 			return err
 		}
