@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"strings"
 
 	"cairn/internal/csc"
@@ -25,54 +26,60 @@ func (t *Tx) LockChildren(from, to int64) error {
 	if t.engine == SQLite {
 		return nil
 	}
-	rows, err := t.query(`SELECT id FROM person WHERE id BETWEEN $1 AND $2 ORDER BY id FOR NO KEY UPDATE`, from, to)
-	if err != nil {
-		return err
-	}
-	rows.Close()
-	return rows.Err()
+	// Held back, the lock is taken in the round trip that reads the
+	// children's clock facts, before the server reads them.
+	return t.later(`SELECT id FROM person WHERE id BETWEEN $1 AND $2 ORDER BY id FOR NO KEY UPDATE`, from, to)
 }
 
 // ClockFacts loads, for the children with ids from..to, what the clock
-// engine reads: date of birth, allocation, contacts and referrals. Four
-// queries serve the whole range.
+// engine reads: date of birth, allocation, contacts, referrals and the
+// dated steps of every part of the record. On PostgreSQL its queries go to
+// the server together, in one round trip (see queryAll): one at a time they
+// were some twenty round trips, most of the time it took to record a
+// contact.
 func (t *Tx) ClockFacts(from, to int64) ([]csc.ChildFacts, error) {
-	rows, err := t.query(`SELECT p.id, p.date_of_birth, COALESCE(a.staff_id, 0), COALESCE(a.team_id, 0)
-		FROM person p LEFT JOIN allocation a ON a.child_id = p.id AND a.ended_at IS NULL
-		WHERE p.id BETWEEN $1 AND $2 AND p.kind <> 'adult' ORDER BY p.id`, from, to)
+	queries := append([]string{childFactsQuery, contactFactsQuery, referralFactsQuery}, stepFactQueries...)
+	var out []csc.ChildFacts
+	index := map[int64]int{}
+	err := t.queryAll(queries, []any{from, to}, func(i int, rows *sql.Rows) error {
+		switch i {
+		case 0:
+			return childFacts(rows, &out, index)
+		case 1:
+			return contactFacts(rows, out, index)
+		case 2:
+			return referralFacts(rows, out, index)
+		}
+		return stepFacts(rows, out, index)
+	})
 	if err != nil {
 		return nil, err
 	}
-	var out []csc.ChildFacts
-	index := map[int64]int{}
+	return out, nil
+}
+
+// childFactsQuery reads each child's date of birth and current allocation
+// (the earliest, should there be two). The allocation is looked up child by
+// child: joined, PostgreSQL's plan for a range of ids it does not yet know
+// (the plan it keeps for a statement it has run often) read every
+// allocation of the authority, 2 ms at 50,000 children, for every contact
+// recorded.
+const childFactsQuery = `SELECT p.id, p.date_of_birth,
+		COALESCE((SELECT a.staff_id FROM allocation a WHERE a.child_id = p.id AND a.ended_at IS NULL ORDER BY a.id LIMIT 1), 0),
+		COALESCE((SELECT a.team_id FROM allocation a WHERE a.child_id = p.id AND a.ended_at IS NULL ORDER BY a.id LIMIT 1), 0)
+		FROM person p WHERE p.id BETWEEN $1 AND $2 AND p.kind <> 'adult' ORDER BY p.id`
+
+// childFacts reads each child's date of birth and allocation.
+func childFacts(rows *sql.Rows, out *[]csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var f csc.ChildFacts
 		if err := rows.Scan(&f.ChildID, &f.DateOfBirth, &f.StaffID, &f.TeamID); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
-		if _, dup := index[f.ChildID]; dup { // two open allocations: keep the first
-			continue
-		}
-		index[f.ChildID] = len(out)
-		out = append(out, f)
+		index[f.ChildID] = len(*out)
+		*out = append(*out, f)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if err := t.contactFacts(from, to, out, index); err != nil {
-		return nil, err
-	}
-	if err := t.referralFacts(from, to, out, index); err != nil {
-		return nil, err
-	}
-	for _, q := range stepFactQueries {
-		if err := t.stepFacts(q, from, to, out, index); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return rows.Err()
 }
 
 // stepFactQueries read the dated steps of each part of the record for the
@@ -82,12 +89,8 @@ func (t *Tx) ClockFacts(from, to int64) ([]csc.ChildFacts, error) {
 // DATETIME/TIMESTAMPTZ or NULL) and attr (TEXT, ” for none).
 var stepFactQueries []string
 
-func (t *Tx) stepFacts(q string, from, to int64, out []csc.ChildFacts, index map[int64]int) error {
-	rows, err := t.query(q, from, to)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
+// stepFacts reads the rows of one of stepFactQueries.
+func stepFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var child int64
 		var s csc.StepFact
@@ -101,13 +104,10 @@ func (t *Tx) stepFacts(q string, from, to int64, out []csc.ChildFacts, index map
 	return rows.Err()
 }
 
-func (t *Tx) contactFacts(from, to int64, out []csc.ChildFacts, index map[int64]int) error {
-	rows, err := t.query(`SELECT child_id, id, received_at, decided_at, COALESCE(team_id, 0) FROM contact
-		WHERE child_id BETWEEN $1 AND $2 ORDER BY child_id, received_at, id`, from, to)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
+const contactFactsQuery = `SELECT child_id, id, received_at, decided_at, COALESCE(team_id, 0) FROM contact
+		WHERE child_id BETWEEN $1 AND $2 ORDER BY child_id, received_at, id`
+
+func contactFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var child int64
 		var c csc.ContactFact
@@ -121,13 +121,10 @@ func (t *Tx) contactFacts(from, to int64, out []csc.ChildFacts, index map[int64]
 	return rows.Err()
 }
 
-func (t *Tx) referralFacts(from, to int64, out []csc.ChildFacts, index map[int64]int) error {
-	rows, err := t.query(`SELECT child_id, id, referral_date, closure_date FROM referral
-		WHERE child_id BETWEEN $1 AND $2 ORDER BY child_id, referral_date, id`, from, to)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
+const referralFactsQuery = `SELECT child_id, id, referral_date, closure_date FROM referral
+		WHERE child_id BETWEEN $1 AND $2 ORDER BY child_id, referral_date, id`
+
+func referralFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var child int64
 		var r csc.ReferralFact

@@ -51,6 +51,7 @@ type DB struct {
 
 	commits       atomic.Int64 // SQLite write transactions committed
 	checkpointing atomic.Bool  // a WAL checkpoint is running
+	roundTrips    atomic.Int64 // PostgreSQL round trips made by transactions, for tests
 }
 
 // Options tune how a store is opened.
@@ -201,53 +202,23 @@ func (db *DB) Write(ctx context.Context, fn func(csc.Tx) error) error {
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly bool, fn func(csc.Tx) error) (err error) {
-	// A PostgreSQL transaction's own connection, for statements sent
-	// together: a write's held back (pipeline.go), a read's gathered
-	// (together.go).
-	var conn *sql.Conn
-	var sqlTx *sql.Tx
 	if db.Engine == Postgres {
-		if conn, err = pool.Conn(ctx); err != nil {
-			return fmt.Errorf("store: begin: %w", err)
-		}
-		defer conn.Close()
-		opt := &sql.TxOptions{}
-		if readOnly {
-			// A read sees one moment, as it does on SQLite: under
-			// PostgreSQL's default each statement would see the latest
-			// commits, and a page read by several could mix two states of
-			// the record. A read-only transaction never fails for it.
-			opt = &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
-		}
-		sqlTx, err = conn.BeginTx(ctx, opt)
-	} else {
-		sqlTx, err = pool.BeginTx(ctx, nil)
+		return db.runPostgres(ctx, pool, stmts, readOnly, fn)
 	}
+	sqlTx, err := pool.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	tx := &Tx{ctx: ctx, tx: sqlTx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts,
-		conn: conn, order: db.order, readOnly: readOnly}
-	if conn != nil && !readOnly {
-		tx.pool = pool
-	}
+		order: db.order, readOnly: readOnly}
 	// Once the connection is back in the pool, prepare for sharing the
 	// statements this transaction had to prepare for itself.
 	defer stmts.prepareWanted()
 	defer func() {
 		tx.closeStmts()
-		// A batch still being sent holds the connection; its failure is
-		// the transaction's.
-		tx.await()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
 			panic(p)
-		}
-		if err == nil {
-			err = tx.flush()
-		}
-		if tx.err != nil {
-			err = fmt.Errorf("store: %w", tx.err) // the cause, not the aborted transaction it left
 		}
 		if err != nil {
 			sqlTx.Rollback()
@@ -257,8 +228,57 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly 
 			err = fmt.Errorf("store: commit: %w", cerr)
 			return
 		}
-		if !readOnly && db.Engine == SQLite && db.commits.Add(1)%checkpointEvery == 0 {
+		if !readOnly && db.commits.Add(1)%checkpointEvery == 0 {
 			go db.checkpoint()
+		}
+	}()
+	return fn(tx)
+}
+
+// runPostgres runs fn in a transaction on a connection of its own, for
+// statements sent together: a write's held back (pipeline.go), a read's
+// gathered (together.go).
+//
+// The BEGIN is not sent on its own: it goes with the transaction's first
+// statements, and a write's COMMIT goes with its last held-back ones, so a
+// read costs one round trip fewer than it would through database/sql's
+// transactions, and a write that only holds statements back (such as a
+// page's audit rows) costs one round trip in all instead of three.
+func (db *DB) runPostgres(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly bool, fn func(csc.Tx) error) (err error) {
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer conn.Close()
+	// A read sees one moment, as it does on SQLite: under PostgreSQL's
+	// default each statement would see the latest commits, and a page read
+	// by several could mix two states of the record. A read-only
+	// transaction never fails for it.
+	begin := "BEGIN"
+	if readOnly {
+		begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+	}
+	tx := &Tx{ctx: ctx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts,
+		conn: conn, order: db.order, readOnly: readOnly, begin: begin, trips: &db.roundTrips}
+	if !readOnly {
+		tx.pool = pool
+	}
+	defer func() {
+		// A batch still being sent holds the connection; its failure is
+		// the transaction's.
+		tx.await()
+		if p := recover(); p != nil {
+			tx.rollback()
+			panic(p)
+		}
+		if err == nil {
+			err = tx.commit()
+		}
+		if tx.err != nil {
+			err = fmt.Errorf("store: %w", tx.err) // the cause, not the aborted transaction it left
+		}
+		if err != nil {
+			tx.rollback()
 		}
 	}()
 	return fn(tx)

@@ -13,3 +13,7 @@ func CountInTx(tx csc.Tx, query string, args ...any) (n int64, err error) {
 // GatheredRoundTrips is how many times the transaction has sent statements
 // gathered by Together.
 func GatheredRoundTrips(tx csc.Tx) int { return tx.(*Tx).gathered }
+
+// RoundTrips is how many round trips to PostgreSQL the store's
+// transactions have made.
+func RoundTrips(db *DB) int64 { return db.roundTrips.Load() }

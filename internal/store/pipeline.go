@@ -1,14 +1,17 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -121,7 +124,7 @@ func (t *Tx) sendAsync() error {
 	if t.err != nil {
 		return t.err
 	}
-	held := t.held
+	begin, held := t.opening(), t.held
 	t.held = make([]heldBack, 0, maxHeldBack)
 	b := &sending{done: make(chan struct{})}
 	var before *sending
@@ -137,7 +140,7 @@ func (t *Tx) sendAsync() error {
 				return
 			}
 		}
-		_, b.err = t.send(held, nil, nil)
+		b.err = t.send(begin, held, nil, nil)
 	}()
 	return nil
 }
@@ -194,9 +197,21 @@ func (t *Tx) sendBatch(last *heldBack, into []any) (int64, error) {
 	if err := t.await(); err != nil {
 		return 0, err
 	}
-	held := t.held
+	begin, held := t.opening(), t.held
 	t.held = nil
-	affected, err := t.send(held, last, into)
+	var affected int64
+	read := func(br pgx.BatchResults, _ *pgtype.Map) error {
+		if into != nil {
+			return br.QueryRow().Scan(into...)
+		}
+		tag, err := br.Exec()
+		affected = tag.RowsAffected()
+		return err
+	}
+	if last == nil {
+		read = nil
+	}
+	err := t.send(begin, held, last, read)
 	if err != nil && last == nil {
 		// The transaction is aborted: keep the cause for every later call.
 		t.err = err
@@ -204,53 +219,151 @@ func (t *Tx) sendBatch(last *heldBack, into []any) (int64, error) {
 	return affected, err
 }
 
-// send joins the held-back statements (see coalesce) and sends them and
-// last, if not nil, in one round trip, reading every result.
-func (t *Tx) send(held []heldBack, last *heldBack, into []any) (int64, error) {
-	held = coalesce(held, t.order)
-	var affected int64
+// askWithHeld sends the BEGIN, if not yet sent, and the held-back
+// statements followed by query, in one round trip, and returns query's
+// answer read whole.
+func (t *Tx) askWithHeld(query string, args []any) *answer {
+	answers, err := t.askAll([]string{query}, args)
+	if err != nil {
+		return &answer{err: err}
+	}
+	return answers[0]
+}
+
+// askAll sends the BEGIN, if not yet sent, and the held-back statements
+// followed by the queries, each with args, in one round trip, and returns
+// the queries' answers read whole.
+func (t *Tx) askAll(queries []string, args []any) ([]*answer, error) {
+	if err := t.await(); err != nil {
+		return nil, err
+	}
+	begin, held := t.opening(), coalesce(t.held, t.order)
+	t.held = nil
+	answers := make([]*answer, 0, len(queries))
 	err := t.withPgx(func(c *pgx.Conn) error {
-		b := &pgx.Batch{}
-		for _, h := range held {
-			b.Queue(h.query, h.args...)
+		br := c.SendBatch(t.ctx, t.batch(begin, held, queries, args))
+		defer br.Close()
+		if err := t.readHeld(br, begin, held); err != nil {
+			return err
 		}
-		if last != nil {
-			b.Queue(last.query, last.args...)
-		}
-		br := c.SendBatch(t.ctx, b)
-		for _, h := range held {
-			tag, err := br.Exec()
-			if err == nil && h.check != nil {
-				err = h.check(tag.RowsAffected())
+		for range queries {
+			rows, err := br.Query()
+			var a *answer
+			if err == nil {
+				a, err = readAnswer(c.TypeMap(), rows)
 			}
 			if err != nil {
-				br.Close()
 				return err
 			}
+			answers = append(answers, a)
+		}
+		return br.Close()
+	})
+	if err != nil {
+		if len(held) > 0 {
+			t.failed(err)
+		}
+		return nil, err
+	}
+	return answers, nil
+}
+
+// queryAll runs the queries, each with args, and hands each one's rows to
+// read, in order. On PostgreSQL, outside Together, they go to the server in
+// one round trip (see askAll); elsewhere one after another.
+func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows *sql.Rows) error) error {
+	var answers []*answer
+	if t.engine == Postgres && t.gather == nil {
+		var err error
+		if answers, err = t.askAll(queries, args); err != nil {
+			return err
+		}
+	}
+	for i, q := range queries {
+		var rows *sql.Rows
+		var err error
+		if answers != nil {
+			rows, err = rowsOf(answers[i])
+		} else {
+			rows, err = t.query(q, args...)
+		}
+		if err != nil {
+			return err
+		}
+		err = read(i, rows)
+		rows.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// send joins the held-back statements (see coalesce) and sends them and
+// last, if not nil, in one round trip, after begin if it is not empty.
+// It reads every held-back statement's result, and last's with read.
+func (t *Tx) send(begin string, held []heldBack, last *heldBack, read func(pgx.BatchResults, *pgtype.Map) error) error {
+	held = coalesce(held, t.order)
+	var lasts []string
+	var args []any
+	if last != nil {
+		lasts, args = []string{last.query}, last.args
+	}
+	return t.withPgx(func(c *pgx.Conn) error {
+		br := c.SendBatch(t.ctx, t.batch(begin, held, lasts, args))
+		defer br.Close()
+		if err := t.readHeld(br, begin, held); err != nil {
+			return err
 		}
 		if last != nil {
-			if into != nil {
-				if err := br.QueryRow().Scan(into...); err != nil {
-					br.Close()
-					return err
-				}
-			} else {
-				tag, err := br.Exec()
-				if err != nil {
-					br.Close()
-					return err
-				}
-				affected = tag.RowsAffected()
+			if err := read(br, c.TypeMap()); err != nil {
+				return err
 			}
 		}
 		return br.Close()
 	})
-	return affected, err
+}
+
+// batch is begin, if not empty, the held-back statements and the queries,
+// each with args, as one batch.
+func (t *Tx) batch(begin string, held []heldBack, queries []string, args []any) *pgx.Batch {
+	b := &pgx.Batch{}
+	if begin != "" {
+		b.Queue(begin)
+	}
+	for _, h := range held {
+		b.Queue(h.query, h.args...)
+	}
+	for _, q := range queries {
+		b.Queue(q, args...)
+	}
+	return b
+}
+
+// readHeld reads the results of a batch's begin and held-back statements,
+// making each one's check.
+func (t *Tx) readHeld(br pgx.BatchResults, begin string, held []heldBack) error {
+	if begin != "" {
+		if _, err := br.Exec(); err != nil {
+			return err
+		}
+	}
+	for _, h := range held {
+		tag, err := br.Exec()
+		if err == nil && h.check != nil {
+			err = h.check(tag.RowsAffected())
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // withPgx calls fn with the transaction's own connection as pgx has it, for
 // sending statements in a batch.
 func (t *Tx) withPgx(fn func(*pgx.Conn) error) error {
+	t.trips.Add(1)
 	return t.conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
@@ -292,11 +405,12 @@ func (t *Tx) insertPostgres(query string, args []any) (int64, error) {
 		}
 	}
 	var id int64
-	if len(t.held) > 0 || len(t.inflight) > 0 {
+	if t.begin != "" || len(t.held) > 0 || len(t.inflight) > 0 {
 		_, err := t.sendBatch(&heldBack{query: query, args: args}, []any{&id})
 		return id, err
 	}
-	err := t.tx.QueryRowContext(t.ctx, query, args...).Scan(&id)
+	t.trips.Add(1)
+	err := t.conn.QueryRowContext(t.ctx, query, args...).Scan(&id)
 	return id, err
 }
 
@@ -315,7 +429,7 @@ func (t *Tx) nextID(table string) (int64, error) {
 		// to the batch being sent; a sequence hands out the same ids inside
 		// a transaction or outside it. Other transactions keep to their own
 		// connection: fifty people saving at once must not each hold two.
-		query, queryRow := t.tx.QueryContext, t.tx.QueryRowContext
+		query, queryRow := t.conn.QueryContext, t.conn.QueryRowContext
 		if t.bulk && t.pool != nil {
 			query, queryRow = t.pool.QueryContext, t.pool.QueryRowContext
 		} else if err := t.await(); err != nil {
@@ -324,10 +438,12 @@ func (t *Tx) nextID(table string) (int64, error) {
 		if b.seq == "" {
 			// Found once: a call in the query below would be made for
 			// every id.
+			t.trips.Add(1)
 			if err := queryRow(t.ctx, `SELECT pg_get_serial_sequence($1, 'id')`, table).Scan(&b.seq); err != nil {
 				return 0, fmt.Errorf("store: the id sequence of %s: %w", table, err)
 			}
 		}
+		t.trips.Add(1)
 		rows, err := query(t.ctx, `SELECT nextval($1::regclass) FROM generate_series(1, $2)`, b.seq, b.size)
 		if err != nil {
 			return 0, err
@@ -392,4 +508,61 @@ func withExplicitID(query string, n int) (string, error) {
 	q := body[:cols+1] + "id, " + body[cols+1:vals] + "$" + strconv.Itoa(n) + ", " + strings.TrimRight(body[vals:], " \n\t")
 	explicitID.Store(query, q)
 	return q, nil
+}
+
+// opening returns the BEGIN not yet sent, if any, for the caller to send
+// first in its batch, and notes that it has been sent.
+func (t *Tx) opening() string {
+	begin := t.begin
+	if begin != "" {
+		t.begin, t.begun = "", true
+	}
+	return begin
+}
+
+// commit sends the held-back statements and the COMMIT in one round trip,
+// with the BEGIN if the transaction has sent nothing yet. A transaction
+// that has sent nothing and holds nothing never began, and sends nothing.
+func (t *Tx) commit() error {
+	if err := t.await(); err != nil {
+		return err
+	}
+	if t.begin != "" && len(t.held) == 0 {
+		t.begin = ""
+		return nil
+	}
+	begin, held := t.opening(), t.held
+	t.held = nil
+	committed := false
+	err := t.send(begin, held, &heldBack{query: "COMMIT"}, func(br pgx.BatchResults, _ *pgtype.Map) error {
+		if _, err := br.Exec(); err != nil {
+			return fmt.Errorf("commit: %w", err)
+		}
+		committed = true
+		return nil
+	})
+	if err != nil {
+		if !committed && len(held) > 0 {
+			t.failed(err)
+		}
+		return fmt.Errorf("store: %w", err)
+	}
+	t.begun = false
+	return nil
+}
+
+// rollback ends a transaction that failed, if it began. Should the
+// ROLLBACK fail too, the connection is left in its transaction, and the
+// pool discards it rather than hand it to anyone else (pgx's driver checks
+// every connection it is given back).
+func (t *Tx) rollback() {
+	t.held, t.begin = nil, ""
+	if !t.begun {
+		return
+	}
+	t.begun = false
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(t.ctx), 10*time.Second)
+	defer cancel()
+	t.trips.Add(1)
+	t.conn.ExecContext(ctx, "ROLLBACK")
 }

@@ -56,10 +56,13 @@ func (t *Tx) FindConferenceByID(id int64) (*csc.Conference, error) {
 }
 
 // ListConferences returns the conferences about a child, or that decided
-// about them as a member of a sibling's household, newest first.
+// about them as a member of a sibling's household, newest first. (Asked as
+// "about the child OR deciding about them", PostgreSQL read every
+// conference of the authority for each child's page.)
 func (t *Tx) ListConferences(childID int64) ([]csc.Conference, error) {
-	rows, err := t.query(`SELECT `+conferenceColumns+` WHERE c.child_id = $1 OR c.id IN
-		(SELECT conference_id FROM cp_conference_decision WHERE child_id = $1) ORDER BY c.held_on DESC, c.id DESC`, childID)
+	rows, err := t.query(`SELECT `+conferenceColumns+` WHERE c.id IN
+		(SELECT id FROM cp_conference WHERE child_id = $1
+		UNION SELECT conference_id FROM cp_conference_decision WHERE child_id = $1) ORDER BY c.held_on DESC, c.id DESC`, childID)
 	if err != nil {
 		return nil, err
 	}

@@ -148,12 +148,22 @@ func (t *Tx) sendGathered(batch []*gathered) {
 		return
 	}
 	t.gathered++
+	begin := t.opening()
 	t.failed(t.withPgx(func(c *pgx.Conn) error {
 		b := &pgx.Batch{}
+		if begin != "" {
+			b.Queue(begin)
+		}
 		for _, q := range batch {
 			b.Queue(q.query, q.args...)
 		}
 		br := c.SendBatch(t.ctx, b)
+		if begin != "" {
+			if _, err := br.Exec(); err != nil {
+				br.Close()
+				return err
+			}
+		}
 		types := c.TypeMap()
 		for _, q := range batch {
 			rows, err := br.Query()

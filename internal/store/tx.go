@@ -16,7 +16,7 @@ import (
 // per part of the record.
 type Tx struct {
 	ctx    context.Context
-	tx     *sql.Tx
+	tx     *sql.Tx // on SQLite
 	engine Engine
 	now    time.Time
 	stmts  map[string]*sql.Stmt
@@ -25,10 +25,13 @@ type Tx struct {
 	// On PostgreSQL, a write transaction's connection and the statements
 	// held back to be sent together (see pipeline.go).
 	conn     *sql.Conn
-	pool     *sql.DB     // the pool conn came from, for a bulk load's ids
-	inflight []*sending  // batches sent on their own goroutine, oldest first, until awaited
-	order    insertOrder // tables ranked by foreign keys, for joining held-back inserts
-	bulk     bool        // a bulk load: versioned updates are checked when sent (see Bulk)
+	pool     *sql.DB       // the pool conn came from, for a bulk load's ids
+	begin    string        // the BEGIN not yet sent (see Tx.opening)
+	begun    bool          // the BEGIN has been sent
+	trips    *atomic.Int64 // the round trips PostgreSQL transactions make, counted for tests
+	inflight []*sending    // batches sent on their own goroutine, oldest first, until awaited
+	order    insertOrder   // tables ranked by foreign keys, for joining held-back inserts
+	bulk     bool          // a bulk load: versioned updates are checked when sent (see Bulk)
 	held     []heldBack
 	inserts  map[string]int      // inserts made, by table
 	ids      map[string]*idBlock // ids taken from sequences, by table
@@ -92,11 +95,12 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 		a := t.gather.ask(query, args)
 		return batchResult(a.affected), a.err
 	}
-	if len(t.held) > 0 || len(t.inflight) > 0 {
+	if t.begin != "" || len(t.held) > 0 || len(t.inflight) > 0 {
 		n, err := t.sendBatch(&heldBack{query: query, args: args}, nil)
 		return batchResult(n), err
 	}
-	return t.tx.ExecContext(t.ctx, query, args...)
+	t.trips.Add(1)
+	return t.conn.ExecContext(t.ctx, query, args...)
 }
 
 func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
@@ -110,26 +114,34 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 	if t.gather != nil {
 		return rowsOf(t.gather.ask(query, args))
 	}
-	if err := t.flush(); err != nil {
+	if t.begin != "" || len(t.held) > 0 {
+		return rowsOf(t.askWithHeld(query, args))
+	}
+	if err := t.await(); err != nil {
 		return nil, err
 	}
-	return t.tx.QueryContext(t.ctx, query, args...)
+	t.trips.Add(1)
+	return t.conn.QueryContext(t.ctx, query, args...)
 }
 
 func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 	if t.engine == SQLite {
-		s, err := t.stmt(query)
-		if err == nil {
+		if s, err := t.stmt(query); err == nil {
 			return s.QueryRowContext(t.ctx, args...)
 		}
+		return t.tx.QueryRowContext(t.ctx, query, args...) // to report why it could not be prepared
 	}
 	if t.gather != nil {
 		return rowOf(t.gather.ask(query, args))
 	}
-	// A failed flush leaves the transaction aborted: the query then fails
-	// too, and the transaction reports the flush's error.
-	t.flush()
-	return t.tx.QueryRowContext(t.ctx, query, args...)
+	if t.begin != "" || len(t.held) > 0 {
+		return rowOf(t.askWithHeld(query, args))
+	}
+	// A failed batch leaves the transaction aborted: the query then fails
+	// too, and the transaction reports the batch's error.
+	t.await()
+	t.trips.Add(1)
+	return t.conn.QueryRowContext(t.ctx, query, args...)
 }
 
 // planEachTime makes PostgreSQL plan the rest of the transaction's

@@ -1,0 +1,165 @@
+package store_test
+
+import (
+	"errors"
+	"os"
+	"testing"
+	"time"
+
+	"cairn/internal/csc"
+	"cairn/internal/store"
+	"cairn/internal/store/storetest"
+	"cairn/internal/synth"
+)
+
+// A PostgreSQL transaction's BEGIN goes with its first statements and a
+// write's COMMIT with its last held-back ones; what is sent is still
+// one transaction: all of it or none of it, and never a connection left
+// inside a transaction for the next user of the pool.
+func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T) {
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		t.Skip("PostgreSQL only: ", storetest.PostgresEnv, " is not set")
+	}
+	db, err := store.Open(ctx, storetest.PostgresDSN(t), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	asOf := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	if _, err := synth.Generate(ctx, db, synth.Options{Children: 30, Seed: 5, AsOf: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	var child int64
+	if err := db.Read(ctx, func(tx csc.Tx) error {
+		found, _, err := tx.FindContacts(csc.ContactQuery{Limit: 1})
+		if len(found) == 1 {
+			child = found[0].ChildID
+		}
+		return err
+	}); err != nil || child == 0 {
+		t.Fatalf("a child with a contact: %d, %v", child, err)
+	}
+	trips := func(what string, want int64, fn func() error) {
+		t.Helper()
+		before := store.RoundTrips(db)
+		if err := fn(); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if got := store.RoundTrips(db) - before; got != want {
+			t.Errorf("%s: %d round trips, want %d", what, got, want)
+		}
+	}
+	audits := func() (n int64) {
+		t.Helper()
+		if err := db.Read(ctx, func(tx csc.Tx) (err error) {
+			n, err = store.CountInTx(tx, `SELECT COUNT(*) FROM audit WHERE detail = 'round trips'`)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	entry := csc.AuditEntry{Action: "view", SubjectType: "person", SubjectID: child, ChildID: child,
+		Channel: csc.ChannelWeb, Detail: "round trips"}
+
+	trips("a read that reads nothing", 0, func() error {
+		return db.Read(ctx, func(csc.Tx) error { return nil })
+	})
+	trips("a read of one statement: BEGIN and the statement, then COMMIT", 2, func() error {
+		return db.Read(ctx, func(tx csc.Tx) error { _, err := tx.FindPersonByID(child); return err })
+	})
+	trips("a write of audit rows only: BEGIN, rows and COMMIT together", 1, func() error {
+		return db.Write(ctx, func(tx csc.Tx) error { return tx.CreateAudit(entry, entry, entry) })
+	})
+	if n := audits(); n != 3 {
+		t.Errorf("%d audit rows written, want 3", n)
+	}
+
+	// A child's clocks are locked and their facts read in one round trip.
+	trips("locking a child and reading its clock facts, then COMMIT", 2, func() error {
+		return db.Write(ctx, func(tx csc.Tx) error {
+			before := store.RoundTrips(db)
+			if err := tx.LockChildren(child, child); err != nil {
+				return err
+			}
+			facts, err := tx.ClockFacts(child, child)
+			if err != nil {
+				return err
+			}
+			if len(facts) != 1 || len(facts[0].Contacts) == 0 {
+				t.Errorf("clock facts %+v, want the child's, with its contacts", facts)
+			}
+			if got := store.RoundTrips(db) - before; got != 1 {
+				t.Errorf("lock and clock facts: %d round trips, want 1", got)
+			}
+			return nil
+		})
+	})
+
+	// A write that fails keeps nothing, whether or not it had sent anything.
+	failed := errors.New("the caller gave up")
+	trips("a write that fails before sending anything sends nothing", 0, func() error {
+		err := db.Write(ctx, func(tx csc.Tx) error {
+			if err := tx.CreateAudit(entry); err != nil {
+				return err
+			}
+			return failed
+		})
+		if !errors.Is(err, failed) {
+			t.Errorf("got %v, want the caller's error", err)
+		}
+		return nil
+	})
+	err = db.Write(ctx, func(tx csc.Tx) error {
+		if err := tx.CreateAudit(entry); err != nil {
+			return err
+		}
+		if _, err := tx.FindPersonByID(child); err != nil { // sends the BEGIN and the row
+			return err
+		}
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Errorf("got %v, want the caller's error", err)
+	}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("the panic was not passed on")
+			}
+		}()
+		db.Write(ctx, func(tx csc.Tx) error {
+			tx.CreateAudit(entry)
+			tx.FindPersonByID(child)
+			panic("a bug")
+		})
+	}()
+	if n := audits(); n != 3 {
+		t.Errorf("%d audit rows after the failed writes, want the 3 written before", n)
+	}
+	// A statement that fails on the server fails the transaction with its
+	// cause, and nothing held back with it is kept.
+	err = db.Write(ctx, func(tx csc.Tx) error {
+		if err := tx.CreateAudit(entry); err != nil {
+			return err
+		}
+		return tx.CreateEvent(&csc.Event{ChildID: 1 << 40, At: asOf, Kind: "note", Summary: "about nobody"})
+	})
+	if err == nil {
+		t.Error("a timeline entry about nobody on the record was written")
+	}
+	if n := audits(); n != 3 {
+		t.Errorf("%d audit rows after the refused write, want 3", n)
+	}
+	var stuck int64
+	if err := db.Read(ctx, func(tx csc.Tx) (err error) {
+		stuck, err = store.CountInTx(tx, `SELECT COUNT(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if stuck != 0 {
+		t.Errorf("%d connections left inside a transaction", stuck)
+	}
+}
