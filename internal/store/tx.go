@@ -22,8 +22,8 @@ type Tx struct {
 	stmts  map[string]*sql.Stmt
 	shared *stmtCache
 
-	// On PostgreSQL, a write transaction's connection and the statements
-	// held back to be sent together (see pipeline.go).
+	// On PostgreSQL, the transaction's own connection and the statements
+	// a write holds back to be sent together (see pipeline.go).
 	conn     *sql.Conn
 	pool     *sql.DB       // the pool conn came from, for a bulk load's ids
 	begin    string        // the BEGIN not yet sent (see Tx.opening)
