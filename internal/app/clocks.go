@@ -145,7 +145,7 @@ func (a *App) RefreshAllClocks(ctx context.Context) (n int, err error) {
 			return n, err
 		}
 	}
-	return n, nil
+	return n, a.store.Tidy(ctx, "clock")
 }
 
 // ComputeClocks computes every child's clocks as of a date from the record,

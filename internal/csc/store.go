@@ -11,6 +11,9 @@ import (
 type Store interface {
 	Read(ctx context.Context, fn func(Tx) error) error
 	Write(ctx context.Context, fn func(Tx) error) error
+	// Tidy is called after a sweep has rewritten every row of the tables
+	// named, outside any transaction.
+	Tidy(ctx context.Context, tables ...string) error
 	Close() error
 }
 

@@ -3,6 +3,7 @@ package store_test
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -162,4 +163,31 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 	if stuck != 0 {
 		t.Errorf("%d connections left inside a transaction", stuck)
 	}
+}
+
+// After a sweep that rewrote every clock (the nightly recomputation, or a
+// demo starting on an existing database), PostgreSQL reclaims the rows it
+// replaced and refreshes the table's statistics straight away; SQLite is
+// left alone.
+func TestTidyVacuumsAndAnalyzesOnPostgres(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		if err := db.Tidy(ctx, "clock"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Tidy(ctx, "no_such_table"); db.Engine == store.Postgres && (err == nil || !strings.Contains(err.Error(), "no_such_table")) {
+			t.Errorf("tidying a table that is not there: %v", err)
+		}
+		if db.Engine != store.Postgres {
+			return
+		}
+		var n int64
+		err := db.Read(ctx, func(tx csc.Tx) (err error) {
+			n, err = store.CountInTx(tx, `SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'clock'
+				AND schemaname = current_schema() AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL`)
+			return err
+		})
+		if err != nil || n != 1 {
+			t.Errorf("the clock table vacuumed and analyzed: %d, %v", n, err)
+		}
+	})
 }
