@@ -158,11 +158,9 @@ func (t *Tx) sendGathered(batch []*gathered) {
 			b.Queue(q.query, q.args...)
 		}
 		br := c.SendBatch(t.ctx, b)
-		if begin != "" {
-			if _, err := br.Exec(); err != nil {
-				br.Close()
-				return err
-			}
+		if err := t.readHeld(br, begin, nil); err != nil {
+			br.Close()
+			return err
 		}
 		types := c.TypeMap()
 		for _, q := range batch {
