@@ -1,10 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -117,8 +117,10 @@ func siblingsOf(tx csc.Tx, actor csc.Actor, childID int64) ([]csc.Person, error)
 	return out, nil
 }
 
-// readChronology reads one child's entries within the period.
-func readChronology(tx csc.Tx, childID int64, from, to csc.Date) ([]csc.ChronologyEntry, error) {
+// chronologyReads returns the two reads of one child's entries within the
+// period, for Together, and a function that gives the entries read: the
+// events and then the manual entries, each oldest first.
+func chronologyReads(tx csc.Tx, childID int64, from, to csc.Date) (reads []func() error, entries func() []csc.ChronologyEntry) {
 	var fromAt, toAt time.Time
 	if !from.IsZero() {
 		fromAt = from.In(csc.London)
@@ -126,15 +128,24 @@ func readChronology(tx csc.Tx, childID int64, from, to csc.Date) ([]csc.Chronolo
 	if !to.IsZero() {
 		toAt = to.AddDays(1).In(csc.London)
 	}
-	events, err := tx.ChronologyEvents(childID, csc.SignificantEventKinds, fromAt, toAt)
-	if err != nil {
+	var events, manual []csc.ChronologyEntry
+	reads = []func() error{
+		func() (err error) {
+			events, err = tx.ChronologyEvents(childID, csc.SignificantEventKinds, fromAt, toAt)
+			return err
+		},
+		func() (err error) { manual, err = tx.ChronologyManual(childID, from, to); return err },
+	}
+	return reads, func() []csc.ChronologyEntry { return append(events, manual...) }
+}
+
+// readChronology reads one child's entries within the period.
+func readChronology(tx csc.Tx, childID int64, from, to csc.Date) ([]csc.ChronologyEntry, error) {
+	reads, entries := chronologyReads(tx, childID, from, to)
+	if err := tx.Together(reads...); err != nil {
 		return nil, err
 	}
-	manual, err := tx.ChronologyManual(childID, from, to)
-	if err != nil {
-		return nil, err
-	}
-	return append(events, manual...), nil
+	return entries(), nil
 }
 
 // ChildChronology reads a child's chronology: the significant events of
@@ -177,7 +188,11 @@ func (a *App) chronology(ctx context.Context, actor csc.Actor, childID int64, q 
 		} else if c.Child, _, err = loadChild(tx, actor, csc.ActChildView, childID); err != nil {
 			return err
 		}
-		if c.Siblings, err = siblingsOf(tx, actor, childID); err != nil {
+		// The child's own entries are read with the siblings (which the
+		// page offers to merge): on PostgreSQL in one round trip.
+		reads, own := chronologyReads(tx, childID, from, to)
+		reads = append(reads, func() (err error) { c.Siblings, err = siblingsOf(tx, actor, childID); return err })
+		if err := tx.Together(reads...); err != nil {
 			return err
 		}
 		children := []*csc.Person{c.Child}
@@ -193,10 +208,15 @@ func (a *App) chronology(ctx context.Context, actor csc.Actor, childID int64, q 
 			children = append(children, &c.Siblings[i])
 		}
 		for _, ch := range children {
-			entries, err := readChronology(tx, ch.ID, from, to)
-			if err != nil {
+			var entries []csc.ChronologyEntry
+			if ch.ID == childID {
+				entries = own()
+			} else if entries, err = readChronology(tx, ch.ID, from, to); err != nil {
 				return err
 			}
+			// Entries are kept in place: a ten-year chronology is thousands
+			// of entries, and copying them was a large part of the page.
+			kept := entries[:0]
 			for _, e := range entries {
 				if q.Kind != "" && e.Kind != q.Kind || q.Significance == "significant" && !e.Significant ||
 					q.Significance == "other" && e.Significant {
@@ -205,7 +225,12 @@ func (a *App) chronology(ctx context.Context, actor csc.Actor, childID int64, q 
 				if len(children) > 1 {
 					e.ChildName = ch.Name()
 				}
-				c.Entries = append(c.Entries, e)
+				kept = append(kept, e)
+			}
+			if c.Entries == nil {
+				c.Entries = kept
+			} else {
+				c.Entries = append(c.Entries, kept...)
 			}
 			detail := ""
 			if ch.ID != childID {
@@ -218,11 +243,11 @@ func (a *App) chronology(ctx context.Context, actor csc.Actor, childID int64, q 
 	if err != nil {
 		return nil, nil, err
 	}
-	sort.SliceStable(c.Entries, func(i, j int) bool {
-		if !c.Entries[i].At.Equal(c.Entries[j].At) {
-			return c.Entries[i].At.Before(c.Entries[j].At)
+	slices.SortStableFunc(c.Entries, func(x, y csc.ChronologyEntry) int {
+		if d := x.At.Compare(y.At); d != 0 {
+			return d
 		}
-		return c.Entries[i].ChildID < c.Entries[j].ChildID
+		return cmp.Compare(x.ChildID, y.ChildID)
 	})
 	if header {
 		if r, err = a.stamped(r, nil); err != nil {

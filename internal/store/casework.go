@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"strings"
 	"time"
 
 	"cairn/internal/csc"
@@ -232,36 +233,46 @@ func (t *Tx) FindVisits(q csc.VisitQuery) ([]csc.Visit, error) {
 	return out, rows.Err()
 }
 
-// Bounds used for an open-ended period.
-var (
-	farPast     = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	farFuture   = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-	firstDate   = csc.NewDate(1900, 1, 1)
-	lastDate    = csc.NewDate(9999, 1, 1)
-	kindsHolder = func(kinds []string, from int) (string, []any) {
-		args := make([]any, len(kinds))
-		for i, k := range kinds {
-			args[i] = k
-		}
-		return placeholders(from, len(kinds)), args
+// kindsHolder numbers the placeholders for a list of event kinds from the
+// given one and returns them with their arguments.
+func kindsHolder(kinds []string, from int) (string, []any) {
+	args := make([]any, len(kinds))
+	for i, k := range kinds {
+		args[i] = k
 	}
-)
+	return placeholders(from, len(kinds)), args
+}
+
+// periodWhere adds a bound on column to a query's conditions for each end
+// of a period that is set, numbering its placeholders after args. An open
+// end adds no condition at all, rather than a bound far in the past or
+// future: PostgreSQL plans a prepared statement once for every call, and a
+// range on unknown values makes it guess that a child's rows are a handful,
+// which for a ten-year record picks a join that revisits the other table
+// once a row.
+func periodWhere(where []string, args []any, column string, from, to any, fromSet, toSet bool, toOp string) ([]string, []any) {
+	if fromSet {
+		args = append(args, from)
+		where = append(where, column+" >= "+placeholders(len(args), 1))
+	}
+	if toSet {
+		args = append(args, to)
+		where = append(where, column+" "+toOp+" "+placeholders(len(args), 1))
+	}
+	return where, args
+}
 
 // ChronologyEvents reads a child's events for the chronology in one query:
 // those of the significant kinds and those marked by hand, with their marks.
 func (t *Tx) ChronologyEvents(childID int64, kinds []string, from, to time.Time) ([]csc.ChronologyEntry, error) {
-	if from.IsZero() {
-		from = farPast
-	}
-	if to.IsZero() {
-		to = farFuture
-	}
-	in, kargs := kindsHolder(kinds, 4)
-	args := append([]any{childID, from.UTC(), to.UTC()}, kargs...)
+	where, args := periodWhere([]string{"e.child_id = $1"}, []any{childID}, "e.at",
+		from.UTC(), to.UTC(), !from.IsZero(), !to.IsZero(), "<")
+	in, kargs := kindsHolder(kinds, len(args)+1)
+	args = append(args, kargs...)
 	rows, err := t.query(`SELECT e.id, e.at, e.kind, e.summary, COALESCE(s.name, ''), o.significant,
 		COALESCE(o.impact, ''), COALESCE(o.version, 0)
 		FROM event e LEFT JOIN chronology_override o ON o.event_id = e.id LEFT JOIN staff s ON s.id = e.staff_id
-		WHERE e.child_id = $1 AND e.at >= $2 AND e.at < $3 AND (e.kind IN (`+in+`) OR o.event_id IS NOT NULL)
+		WHERE `+strings.Join(where, " AND ")+` AND (e.kind IN (`+in+`) OR o.event_id IS NOT NULL)
 		ORDER BY e.at, e.id`, args...)
 	if err != nil {
 		return nil, err
@@ -286,15 +297,11 @@ func (t *Tx) ChronologyEvents(childID int64, kinds []string, from, to time.Time)
 
 // ChronologyManual reads a child's manual chronology entries, oldest first.
 func (t *Tx) ChronologyManual(childID int64, from, to csc.Date) ([]csc.ChronologyEntry, error) {
-	if from.IsZero() {
-		from = firstDate
-	}
-	if to.IsZero() {
-		to = lastDate
-	}
+	where, args := periodWhere([]string{"c.child_id = $1"}, []any{childID}, "c.entry_date",
+		from, to, !from.IsZero(), !to.IsZero(), "<=")
 	rows, err := t.query(`SELECT c.id, c.entry_date, c.what, c.source, c.significant, c.impact, COALESCE(s.name, ''),
 		c.version FROM chronology_entry c LEFT JOIN staff s ON s.id = c.recorded_by
-		WHERE c.child_id = $1 AND c.entry_date >= $2 AND c.entry_date <= $3 ORDER BY c.entry_date, c.id`, childID, from, to)
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY c.entry_date, c.id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -82,8 +82,10 @@ func (t *Tx) ListConferences(childID int64) ([]csc.Conference, error) {
 	if len(out) == 0 {
 		return nil, nil
 	}
-	return out, t.conferenceDecisions(`d.conference_id IN (SELECT id FROM cp_conference WHERE child_id = $1)
-		OR d.conference_id IN (SELECT conference_id FROM cp_conference_decision WHERE child_id = $1)`, childID, out)
+	// The same UNION as above: written as two IN lists joined by OR,
+	// PostgreSQL read every decision of the authority (1.4 ms a page).
+	return out, t.conferenceDecisions(`d.conference_id IN (SELECT id FROM cp_conference WHERE child_id = $1
+		UNION SELECT conference_id FROM cp_conference_decision WHERE child_id = $1)`, childID, out)
 }
 
 // conferenceDecisions reads the decisions matching where into the

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -157,6 +158,43 @@ func TestAnnexAPlansAndConferences(t *testing.T) {
 			}
 			if len(a.CIN) != 2 {
 				t.Errorf("episodes %+v", a.CIN)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// A child's page reads the census data of the one child in statements of
+// their own (by id, not by a range of ids): what it reads must be exactly
+// that child's part of the census of the whole authority.
+func TestCensusOfOneChildIsTheirPartOfTheWhole(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, dsn string) {
+		db := synthAuthority(t, dsn, 300, 5)
+		from, to := csc.CollectionYearOf(csc.DateOf(synthAsOf)).Start(), csc.DateOf(synthAsOf)
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			all, err := tx.CensusChildren(from, to, 1, 1<<40)
+			if err != nil {
+				return err
+			}
+			var plans, enquiries int
+			for _, want := range all {
+				got, err := tx.CensusChildren(from, to, want.ID, want.ID)
+				if err != nil {
+					return err
+				}
+				if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+					t.Errorf("child %d alone:\n%+v\nin the whole census:\n%+v", want.ID, got, want)
+				}
+				for _, e := range want.Episodes {
+					plans += len(e.ProtectionPlan)
+					enquiries += len(e.S47s)
+				}
+			}
+			if len(all) < 20 || plans == 0 || enquiries == 0 {
+				t.Errorf("the census has %d children, %d protection plans and %d enquiries: too few to compare", len(all), plans, enquiries)
 			}
 			return nil
 		})

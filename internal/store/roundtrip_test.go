@@ -5,12 +5,10 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"cairn/internal/csc"
 	"cairn/internal/store"
 	"cairn/internal/store/storetest"
-	"cairn/internal/synth"
 )
 
 // A PostgreSQL transaction's BEGIN goes with its first statements and a
@@ -21,15 +19,7 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 	if os.Getenv(storetest.PostgresEnv) == "" {
 		t.Skip("PostgreSQL only: ", storetest.PostgresEnv, " is not set")
 	}
-	db, err := store.Open(ctx, storetest.PostgresDSN(t), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	asOf := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	if _, err := synth.Generate(ctx, db, synth.Options{Children: 30, Seed: 5, AsOf: asOf}); err != nil {
-		t.Fatal(err)
-	}
+	db := synthAuthority(t, storetest.PostgresDSN(t), 30, 5)
 	var child int64
 	if err := db.Read(ctx, func(tx csc.Tx) error {
 		found, _, err := tx.FindContacts(csc.ContactQuery{Limit: 1})
@@ -111,7 +101,7 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 		}
 		return nil
 	})
-	err = db.Write(ctx, func(tx csc.Tx) error {
+	err := db.Write(ctx, func(tx csc.Tx) error {
 		if err := tx.CreateAudit(entry); err != nil {
 			return err
 		}
@@ -144,7 +134,7 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 		if err := tx.CreateAudit(entry); err != nil {
 			return err
 		}
-		return tx.CreateEvent(&csc.Event{ChildID: 1 << 40, At: asOf, Kind: "note", Summary: "about nobody"})
+		return tx.CreateEvent(&csc.Event{ChildID: 1 << 40, At: synthAsOf, Kind: "note", Summary: "about nobody"})
 	})
 	if err == nil {
 		t.Error("a timeline entry about nobody on the record was written")

@@ -13,6 +13,7 @@ import (
 	"cairn/internal/csc"
 	"cairn/internal/store"
 	"cairn/internal/store/storetest"
+	"cairn/internal/synth"
 )
 
 var ctx = context.Background()
@@ -28,6 +29,24 @@ func mustWrite(t *testing.T, db *store.DB, fn func(tx csc.Tx) error) {
 		t.Fatal(err)
 	}
 }
+
+// synthAuthority opens the database at dsn and builds a synthetic
+// authority of so many children in it, as at 2 March 2026, 10:00.
+func synthAuthority(t *testing.T, dsn string, children int, seed uint64) *store.DB {
+	t.Helper()
+	db, err := store.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := synth.Generate(ctx, db, synth.Options{Children: children, Seed: seed, AsOf: synthAsOf}); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// synthAsOf is the moment synthAuthority builds its authority as at.
+var synthAsOf = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 
 // childAndWorker writes a child and a social worker, for tests of the
 // records about a child.

@@ -7,12 +7,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"cairn/internal/csc"
 	"cairn/internal/store"
 	"cairn/internal/store/storetest"
-	"cairn/internal/synth"
 )
 
 // childReads are the reads of a child's page that need only the child's
@@ -73,17 +71,9 @@ func childReads(tx csc.Tx, id int64, got map[string]any) []func() error {
 // reads in as many round trips as their longest chain.
 func TestTogetherReadsWhatOneAtATimeReads(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, dsn string) {
-		db, err := store.Open(ctx, dsn, store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		asOf := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-		if _, err := synth.Generate(ctx, db, synth.Options{Children: 60, Seed: 3, AsOf: asOf}); err != nil {
-			t.Fatal(err)
-		}
+		db := synthAuthority(t, dsn, 60, 3)
 		var ids []int64
-		err = db.Read(ctx, func(tx csc.Tx) error {
+		err := db.Read(ctx, func(tx csc.Tx) error {
 			found, _, err := tx.FindContacts(csc.ContactQuery{Limit: 40})
 			for _, c := range found {
 				ids = append(ids, c.ChildID)

@@ -147,6 +147,21 @@ func TestCaseworkPages(t *testing.T) {
 		if !strings.Contains(body, "Summary text here.") || !strings.Contains(body, "Summary out of date") {
 			t.Errorf("child page does not show the stale summary")
 		}
+		// The chronology's rows are written into the page as it is
+		// rendered: they must land inside the table, each once.
+		st, body = s.do(t, csc.RoleSocialWorker, "GET", fmt.Sprintf("/people/%d/chronology", f.child), nil)
+		head, rest, ok := strings.Cut(body, `<tbody class="govuk-table__body">`)
+		table, tail, ok2 := strings.Cut(rest, "</tbody>")
+		if st != 200 || !ok || !ok2 {
+			t.Fatalf("chronology page %d has no table body", st)
+		}
+		if n := strings.Count(table, `<tr class="govuk-table__row" id="entry-`); n != 1 {
+			t.Errorf("chronology table has %d manual entries, want 1:\n%s", n, table)
+		}
+		if strings.Contains(head, `id="entry-`) || strings.Contains(tail, `id="entry-`) ||
+			!strings.Contains(tail, "Add an entry") || !strings.Contains(head, "Apply filters") {
+			t.Errorf("chronology rows are outside the table, or the page around them is out of order")
+		}
 		st, body = s.do(t, csc.RoleSocialWorker, "GET", fmt.Sprintf("/people/%d/chronology/pdf", f.child), nil)
 		if st != 200 || !strings.HasPrefix(body, "%PDF") {
 			t.Errorf("pdf %d", st)
