@@ -142,13 +142,21 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 	if n := audits(); n != 3 {
 		t.Errorf("%d audit rows after the refused write, want 3", n)
 	}
-	var stuck int64
+	// The test's own connections, not those of the tests beside it.
+	var stuck, own int64
 	if err := db.Read(ctx, func(tx csc.Tx) (err error) {
-		stuck, err = store.CountInTx(tx, `SELECT COUNT(*) FROM pg_stat_activity
-			WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)
+		mine := `SELECT COUNT(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND application_name = current_setting('application_name')`
+		if own, err = store.CountInTx(tx, mine); err != nil {
+			return err
+		}
+		stuck, err = store.CountInTx(tx, mine+` AND state LIKE 'idle in transaction%'`)
 		return err
 	}); err != nil {
 		t.Fatal(err)
+	}
+	if own == 0 {
+		t.Error("the test cannot find its own connections")
 	}
 	if stuck != 0 {
 		t.Errorf("%d connections left inside a transaction", stuck)

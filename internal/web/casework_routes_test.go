@@ -147,6 +147,13 @@ func TestCaseworkPages(t *testing.T) {
 		if !strings.Contains(body, "Summary text here.") || !strings.Contains(body, "Summary out of date") {
 			t.Errorf("child page does not show the stale summary")
 		}
+		// The timeline's items, too, are written into the page as it is
+		// rendered: all of them under its heading, inside its list.
+		before, timeline, _ := strings.Cut(body, `<div class="moj-timeline">`)
+		if n := strings.Count(timeline, `<div class="moj-timeline__item">`); n == 0 ||
+			strings.Contains(before, "moj-timeline__item") || !strings.Contains(before, `id="timeline">Timeline</h2>`) {
+			t.Errorf("the child's timeline (%d items) is not under its heading", n)
+		}
 		// The chronology's rows are written into the page as it is
 		// rendered: they must land inside the table, each once.
 		st, body = s.do(t, csc.RoleSocialWorker, "GET", fmt.Sprintf("/people/%d/chronology", f.child), nil)

@@ -30,6 +30,7 @@ var funcs = template.FuncMap{
 	"chronologyRows": chronologyRows,
 	"timelineItems":  timelineItems,
 	"queueRows":      queueRows,
+	"contactRows":    contactRows,
 	"whenShort":      func(t time.Time) string { return whenFmt(t, "2 Jan 15:04") },
 	"isoLocal": func(t time.Time) string {
 		if t.IsZero() {

@@ -42,6 +42,15 @@ func (b htmlBuilder) raw(s string)  { b.buf.WriteString(s) }
 func (b htmlBuilder) text(s string) { htmlEscaper.WriteString(b.buf, s) }
 func (b htmlBuilder) id(n int64)    { b.buf.Write(strconv.AppendInt(b.buf.AvailableBuffer(), n, 10)) }
 
+// rag writes a RAG rating as its coloured tag.
+func (b htmlBuilder) rag(r csc.RAG) {
+	b.raw(`<strong class="govuk-tag `)
+	b.raw(ragTag(r))
+	b.raw(`">`)
+	b.text(r.Label())
+	b.raw(`</strong>`)
+}
+
 // html returns what was written, for a template to print as it is.
 func (b htmlBuilder) html() template.HTML { return template.HTML(b.buf.String()) }
 
@@ -152,8 +161,8 @@ func chronologyForm(b htmlBuilder, v *view, p *caseworkPage, e csc.ChronologyEnt
 
 // timelineItems writes the child's timeline, newest first, as MOJ timeline
 // items.
-func timelineItems(events []csc.Event) template.HTML {
-	b := newHTMLBuilder(len(events) * 300)
+func timelineItems(v *view, events []csc.Event) template.HTML {
+	b, direct := v.writer(len(events) * 300)
 	for _, e := range events {
 		b.raw(`<div class="moj-timeline__item"><div class="moj-timeline__header"><h3 class="moj-timeline__title">`)
 		b.text(e.Summary)
@@ -168,6 +177,9 @@ func timelineItems(events []csc.Event) template.HTML {
 		b.raw(`">`)
 		b.text(when(e.At))
 		b.raw("</time></p></div>\n")
+	}
+	if direct {
+		return ""
 	}
 	return b.html()
 }
@@ -190,11 +202,9 @@ func queueRows(items []app.QueueItem) template.HTML {
 		b.text(c.ChildName)
 		b.raw(`</td><td class="govuk-table__cell">`)
 		b.text(codeLabel("referral-source", c.Source, c.ReceivedAt))
-		b.raw(`</td><td class="govuk-table__cell"><strong class="govuk-tag `)
-		b.raw(ragTag(c.RAG))
-		b.raw(`">`)
-		b.text(c.RAG.Label())
-		b.raw(`</strong></td><td class="govuk-table__cell">`)
+		b.raw(`</td><td class="govuk-table__cell">`)
+		b.rag(c.RAG)
+		b.raw(`</td><td class="govuk-table__cell">`)
 		b.text(whenFmt(c.ReceivedAt, "2 Jan 15:04"))
 		b.raw(`<br><span class="govuk-body-s">`)
 		b.text(duration(c.Elapsed))
@@ -212,6 +222,28 @@ func queueRows(items []app.QueueItem) template.HTML {
 		}
 		b.raw(`</td><td class="govuk-table__cell">`)
 		b.text(c.TeamName)
+		b.raw("</td></tr>\n")
+	}
+	return b.html()
+}
+
+// contactRows writes the rows of a child's contacts on their page: a
+// ten-year record shows forty of them, four cells each.
+func contactRows(contacts []csc.Contact) template.HTML {
+	b := newHTMLBuilder(len(contacts) * 400)
+	for _, c := range contacts {
+		b.raw(`<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/contacts/`)
+		b.id(c.ID)
+		b.raw(`">`)
+		b.text(whenFmt(c.ReceivedAt, "2 Jan 15:04"))
+		b.raw(` `)
+		b.id(int64(c.ReceivedAt.Year()))
+		b.raw(`</a></td><td class="govuk-table__cell">`)
+		b.text(codeLabel("referral-source", c.Source, c.ReceivedAt))
+		b.raw(`</td><td class="govuk-table__cell">`)
+		b.rag(c.RAG)
+		b.raw(`</td><td class="govuk-table__cell">`)
+		b.text(c.Decision.Label())
 		b.raw("</td></tr>\n")
 	}
 	return b.html()

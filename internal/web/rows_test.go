@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 	"testing"
@@ -65,7 +66,7 @@ func TestRowsEscapeTheRecordsText(t *testing.T) {
 		t.Errorf("after errors the form does not show what was submitted:\n%s", rows)
 	}
 
-	items := string(timelineItems([]csc.Event{{Summary: hostile, StaffName: hostile, At: at}, {Summary: "Visit recorded", At: at}}))
+	items := string(timelineItems(&view{}, []csc.Event{{Summary: hostile, StaffName: hostile, At: at}, {Summary: "Visit recorded", At: at}}))
 	for _, want := range []string{`<h3 class="moj-timeline__title">` + escaped + `</h3>`, `by ` + escaped,
 		`<time datetime="2026-03-04T10:30:00Z">4 March 2026 at 10:30</time>`} {
 		if !strings.Contains(items, want) {
@@ -103,5 +104,31 @@ func TestQueueRows(t *testing.T) {
 	}
 	if strings.Contains(rows, "<script>") || strings.Count(rows, "<tr") != 2 {
 		t.Errorf("the queue prints text unescaped, or not one row a contact:\n%s", rows)
+	}
+}
+
+// A child's contacts are written as the template wrote them, cell for
+// cell: compared here with the template they replaced, run through
+// html/template with the page's functions.
+func TestContactRows(t *testing.T) {
+	received := time.Date(2026, 3, 4, 9, 5, 0, 0, time.UTC)
+	contacts := []csc.Contact{
+		{ID: 31, Source: "1A", RAG: csc.RAGRed, Decision: csc.DecisionNFA, ReceivedAt: received},
+		{ID: 32, Source: hostile, ReceivedAt: received.AddDate(-3, 0, 0)},
+	}
+	was := template.Must(template.New("rows").Funcs(funcs).Parse(`{{range .}}<tr class="govuk-table__row">` +
+		`<td class="govuk-table__cell"><a class="govuk-link" href="/contacts/{{.ID}}">{{whenShort .ReceivedAt}} {{.ReceivedAt.Year}}</a></td>` +
+		`<td class="govuk-table__cell">{{codeLabel "referral-source" .Source .ReceivedAt}}</td>` +
+		`<td class="govuk-table__cell"><strong class="govuk-tag {{ragTag .RAG}}">{{.RAG.Label}}</strong></td>` +
+		`<td class="govuk-table__cell">{{.Decision.Label}}</td></tr>` + "\n{{end}}"))
+	var want strings.Builder
+	if err := was.Execute(&want, contacts); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(contactRows(contacts)); got != want.String() {
+		t.Errorf("contact rows:\n%s\nthe template wrote:\n%s", got, want.String())
+	}
+	if !strings.Contains(want.String(), "&lt;script&gt;") || !strings.Contains(want.String(), `href="/contacts/31">4 Mar 09:05 2026</a>`) {
+		t.Errorf("the comparison lacks escaped text or a dated link:\n%s", want.String())
 	}
 }

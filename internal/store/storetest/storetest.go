@@ -60,8 +60,8 @@ func SQLiteDSN(t testing.TB) string {
 }
 
 // PostgresDSN creates a schema of its own on the server named by
-// CAIRN_TEST_POSTGRES and returns a DSN that uses it; the schema is
-// dropped when the test ends. It fails the test when the variable is unset.
+// CAIRN_TEST_POSTGRES and returns a DSN that uses it, its connections named
+// (application_name) after it; the schema is dropped when the test ends. It fails the test when the variable is unset.
 func PostgresDSN(t testing.TB) string {
 	base := os.Getenv(PostgresEnv)
 	if base == "" {
@@ -92,6 +92,9 @@ func PostgresDSN(t testing.TB) string {
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	// The test's connections carry its schema's name, so that a test can
+	// tell its own from those of the tests running beside it.
+	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
 }

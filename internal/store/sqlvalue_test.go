@@ -1,0 +1,29 @@
+package store
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgtype"
+)
+
+// sqlValue decodes the commonest values itself; whatever PostgreSQL
+// sends, it must give what pgtype gives, or fail where pgtype fails.
+func FuzzSQLValueAgreesWithPgtype(f *testing.F) {
+	oids := []uint32{pgtype.TextOID, pgtype.VarcharOID, pgtype.Int8OID, pgtype.Int4OID, pgtype.BoolOID}
+	f.Add(uint8(0), []byte("Sam Worker"))
+	f.Add(uint8(2), []byte{0x80, 0, 0, 0, 0, 0, 0, 1})
+	f.Add(uint8(3), []byte{0xff, 0xff, 0xff, 0xfe})
+	f.Add(uint8(4), []byte{1})
+	f.Add(uint8(4), []byte{0})
+	f.Add(uint8(2), []byte{1, 2, 3})
+	types := pgtype.NewMap()
+	f.Fuzz(func(t *testing.T, which uint8, raw []byte) {
+		oid := oids[int(which)%len(oids)]
+		got, gotErr := sqlValue(types, oid, pgtype.BinaryFormatCode, raw)
+		want, wantErr := scannedValue(types, oid, pgtype.BinaryFormatCode, raw)
+		if (gotErr != nil) != (wantErr != nil) || !reflect.DeepEqual(got, want) {
+			t.Errorf("oid %d, %x: got %#v (%v), pgtype gives %#v (%v)", oid, raw, got, gotErr, want, wantErr)
+		}
+	})
+}
