@@ -14,33 +14,101 @@ import (
 const censusReferrals = `r.child_id BETWEEN $3 AND $4 AND r.referral_date <= $2
 	AND (r.closure_date IS NULL OR r.closure_date >= $1)`
 
+// The census statements: each asks for the episodes open in [$1, $2] of
+// the children with ids in [$3, $4] (see censusReferrals), but for the
+// initial conferences, which ask for the children with ids in [$1, $2].
+const (
+	censusChildrenSQL = `SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn, p.restricted
+		FROM person p WHERE p.id IN (SELECT r.child_id FROM referral r WHERE ` + censusReferrals + `)
+		ORDER BY p.id`
+	censusDisabilitiesSQL = `SELECT d.person_id, d.code FROM person_disability d
+		WHERE d.person_id IN (SELECT r.child_id FROM referral r WHERE ` + censusReferrals + `)
+		ORDER BY d.person_id, d.code`
+	censusEpisodesSQL = `SELECT r.id, r.child_id, r.referral_date, r.source, r.primary_need, r.nfa, r.closure_date, r.closure_reason
+		FROM referral r WHERE ` + censusReferrals + ` ORDER BY r.child_id, r.referral_date, r.id`
+	censusAssessmentsSQL = `SELECT a.id, a.referral_id, a.start_date, a.authorised_date, a.factors
+		FROM assessment a JOIN referral r ON r.id = a.referral_id
+		WHERE ` + censusReferrals + ` AND a.start_date <= $2 AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
+		ORDER BY a.referral_id, a.start_date, a.id`
+	censusCINPlansSQL = `SELECT p.id, p.referral_id, p.start_date, p.end_date
+		FROM cin_plan p JOIN referral r ON r.id = p.referral_id
+		WHERE ` + censusReferrals + ` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		ORDER BY p.referral_id, p.start_date, p.id`
+	censusEnquiriesSQL = `SELECT s.id, s.child_id, s.referral_id, r.closure_date, s.started, d.held_at, s.outcome,
+			s.conference_needed, s.outcome_date
+		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
+		JOIN strategy_discussion d ON d.id = s.strategy_id
+		WHERE ` + censusReferrals + ` AND s.child_id BETWEEN $3 AND $4 AND s.started <= $2
+		ORDER BY s.child_id, s.started, s.id`
+	censusConferencesSQL = `SELECT c.id, c.child_id, COALESCE(c.s47_id, 0), c.held_on FROM cp_conference c
+			WHERE c.kind = 'initial' AND c.child_id BETWEEN $1 AND $2
+			UNION ALL
+			SELECT c.id, k.child_id, 0, c.held_on FROM cp_conference c JOIN cp_conference_decision k ON k.conference_id = c.id
+			WHERE c.kind = 'initial' AND k.child_id BETWEEN $1 AND $2 AND k.child_id <> c.child_id
+			ORDER BY 2, 4`
+	censusCPPlansSQL = `SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
+			CASE WHEN c.kind = 'initial' THEN c.held_on END, CASE WHEN c.kind = 'initial' THEN c.id ELSE 0 END
+		FROM cp_plan p JOIN referral r ON r.id = p.referral_id JOIN cp_conference c ON c.id = p.conference_id
+		WHERE ` + censusReferrals + ` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
+		ORDER BY p.referral_id, p.start_date, p.id`
+	censusReviewsSQL = `SELECT c.plan_id, c.id, c.held_on
+		FROM cp_conference c JOIN cp_plan p ON p.id = c.plan_id JOIN referral r ON r.id = p.referral_id
+		WHERE ` + censusReferrals + ` AND p.child_id BETWEEN $3 AND $4 AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
+		ORDER BY c.plan_id, c.held_on, c.id`
+)
+
 // CensusChildren reads the census population with ids in [fromID, toID] in
-// eight queries, one per table, each for the whole range. Each table's own
+// nine queries, one per table, each for the whole range. Each table's own
 // child_id is bounded by the range too (a record's child is its referral's
 // child), so that a range of one child, as the child's page reads it, is
 // found through the tables' child indexes rather than a scan.
 func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.CensusChild, error) {
-	args := []any{from, to, fromID, toID}
+	args, confArgs := []any{from, to, fromID, toID}, []any{fromID, toID}
+	conferences := censusConferencesSQL
+	byID := func(query string) string { return query }
 	// A child's page checks the one child's census data. PostgreSQL plans a
 	// prepared statement that asks for a range of children afresh every
 	// time it runs, because one plan cannot suit both a range of one child
 	// and the whole authority: eight plans a page, 0.3–0.5 ms each, a
 	// quarter of the database's work on a child's page. One child is asked
 	// for by id instead, in statements of their own whose plan is kept.
-	each := t.each
-	if fromID == toID {
-		args = args[:3]
-		each = func(query string, args []any, fn func(*sql.Rows) error) error {
-			return t.each(strings.ReplaceAll(query, "BETWEEN $3 AND $4", "= $3"), args, fn)
+	one := fromID == toID
+	if one {
+		args, confArgs = args[:3], confArgs[:1]
+		byID = func(query string) string { return strings.ReplaceAll(query, "BETWEEN $3 AND $4", "= $3") }
+		conferences = strings.ReplaceAll(conferences, "BETWEEN $1 AND $2", "= $1")
+	}
+	// For one child on PostgreSQL, the statements go to the server together
+	// in one round trip, rather than nine one after another; a range is
+	// read one statement at a time, as its rows may be the authority's.
+	var ahead map[string]*answer
+	if one && t.engine == Postgres && t.gather == nil {
+		queries := []string{byID(censusChildrenSQL), byID(censusDisabilitiesSQL), byID(censusEpisodesSQL),
+			byID(censusAssessmentsSQL), byID(censusCINPlansSQL), byID(censusEnquiriesSQL), conferences,
+			byID(censusCPPlansSQL), byID(censusReviewsSQL)}
+		queryArgs := [][]any{args, args, args, args, args, args, confArgs, args, args}
+		answers, err := t.askAll(queries, queryArgs)
+		if err != nil {
+			return nil, err
 		}
+		ahead = make(map[string]*answer, len(queries))
+		for i, q := range queries {
+			ahead[q] = answers[i]
+		}
+	}
+	each := func(query string, args []any, fn func(*sql.Rows) error) error {
+		query = byID(query) // the conferences' statement has no range of $3 and $4
+		if a := ahead[query]; a != nil {
+			rows, err := rowsOf(a)
+			return eachRow(rows, err, fn)
+		}
+		return t.each(query, args, fn)
 	}
 	var kids []csc.CensusChild
 	at := map[int64]int{} // child id to index in kids
 
 	// The children.
-	err := each(`SELECT p.id, p.date_of_birth, p.expected_dob, p.date_of_death, p.sex, p.ethnicity, p.upn, p.restricted
-		FROM person p WHERE p.id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
-		ORDER BY p.id`, args, func(rows *sql.Rows) error {
+	err := each(censusChildrenSQL, args, func(rows *sql.Rows) error {
 		var c csc.CensusChild
 		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN, &c.Restricted); err != nil {
 			return err
@@ -52,9 +120,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	if err != nil || len(kids) == 0 {
 		return nil, err
 	}
-	err = each(`SELECT d.person_id, d.code FROM person_disability d
-		WHERE d.person_id IN (SELECT r.child_id FROM referral r WHERE `+censusReferrals+`)
-		ORDER BY d.person_id, d.code`, args, func(rows *sql.Rows) error {
+	err = each(censusDisabilitiesSQL, args, func(rows *sql.Rows) error {
 		var id int64
 		var code csc.DisabilityCode
 		if err := rows.Scan(&id, &code); err != nil {
@@ -72,8 +138,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	// Their episodes.
 	type place struct{ kid, ep int }
 	eps := map[int64]place{}
-	err = each(`SELECT r.id, r.child_id, r.referral_date, r.source, r.primary_need, r.nfa, r.closure_date, r.closure_reason
-		FROM referral r WHERE `+censusReferrals+` ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
+	err = each(censusEpisodesSQL, args, func(rows *sql.Rows) error {
 		var e csc.CensusEpisode
 		var child int64
 		if err := rows.Scan(&e.ReferralID, &child, &e.ReferralDate, &e.Source, &e.PrimaryNeed, &e.NFA, &e.ClosureDate, &e.ClosureReason); err != nil {
@@ -99,10 +164,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 
 	// What was done under them, open at some point in the period.
-	err = each(`SELECT a.id, a.referral_id, a.start_date, a.authorised_date, a.factors
-		FROM assessment a JOIN referral r ON r.id = a.referral_id
-		WHERE `+censusReferrals+` AND a.start_date <= $2 AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
-		ORDER BY a.referral_id, a.start_date, a.id`, args, func(rows *sql.Rows) error {
+	err = each(censusAssessmentsSQL, args, func(rows *sql.Rows) error {
 		var ref int64
 		var a csc.CensusAssessment
 		var factors string
@@ -118,10 +180,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	if err != nil {
 		return nil, err
 	}
-	err = each(`SELECT p.id, p.referral_id, p.start_date, p.end_date
-		FROM cin_plan p JOIN referral r ON r.id = p.referral_id
-		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
-		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+	err = each(censusCINPlansSQL, args, func(rows *sql.Rows) error {
 		var ref int64
 		var p csc.CensusCINPlan
 		if err := rows.Scan(&p.ID, &ref, &p.StartDate, &p.EndDate); err != nil {
@@ -147,12 +206,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		s              csc.CensusS47
 	}
 	var enquiries []enquiry
-	err = each(`SELECT s.id, s.child_id, s.referral_id, r.closure_date, s.started, d.held_at, s.outcome,
-			s.conference_needed, s.outcome_date
-		FROM s47_enquiry s JOIN referral r ON r.id = s.referral_id
-		JOIN strategy_discussion d ON d.id = s.strategy_id
-		WHERE `+censusReferrals+` AND s.child_id BETWEEN $3 AND $4 AND s.started <= $2
-		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
+	err = each(censusEnquiriesSQL, args, func(rows *sql.Rows) error {
 		var e enquiry
 		var held time.Time
 		var outcome string
@@ -176,12 +230,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 	var confs []conference
 	if len(enquiries) > 0 {
-		err = each(`SELECT c.id, c.child_id, COALESCE(c.s47_id, 0), c.held_on FROM cp_conference c
-			WHERE c.kind = 'initial' AND c.child_id BETWEEN $1 AND $2
-			UNION ALL
-			SELECT c.id, k.child_id, 0, c.held_on FROM cp_conference c JOIN cp_conference_decision k ON k.conference_id = c.id
-			WHERE c.kind = 'initial' AND k.child_id BETWEEN $1 AND $2 AND k.child_id <> c.child_id
-			ORDER BY 2, 4`, []any{fromID, toID}, func(rows *sql.Rows) error {
+		err = each(conferences, confArgs, func(rows *sql.Rows) error {
 			var c conference
 			if err := rows.Scan(&c.id, &c.child, &c.s47, &c.held); err != nil {
 				return err
@@ -236,11 +285,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		ref int64
 	}
 	var order []planAt
-	err = each(`SELECT p.id, p.referral_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans,
-			CASE WHEN c.kind = 'initial' THEN c.held_on END, CASE WHEN c.kind = 'initial' THEN c.id ELSE 0 END
-		FROM cp_plan p JOIN referral r ON r.id = p.referral_id JOIN cp_conference c ON c.id = p.conference_id
-		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)
-		ORDER BY p.referral_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+	err = each(censusCPPlansSQL, args, func(rows *sql.Rows) error {
 		var id, ref int64
 		var p csc.CensusCPPlan
 		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans, &p.InitialCPC, &p.ConferenceID); err != nil {
@@ -264,10 +309,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		plans[p.id] = &e.ProtectionPlan[seen[p.ref]]
 		seen[p.ref]++
 	}
-	err = each(`SELECT c.plan_id, c.id, c.held_on
-		FROM cp_conference c JOIN cp_plan p ON p.id = c.plan_id JOIN referral r ON r.id = p.referral_id
-		WHERE `+censusReferrals+` AND p.child_id BETWEEN $3 AND $4 AND c.kind = 'review' AND c.held_on BETWEEN $1 AND $2
-		ORDER BY c.plan_id, c.held_on, c.id`, args, func(rows *sql.Rows) error {
+	err = each(censusReviewsSQL, args, func(rows *sql.Rows) error {
 		var id, conf int64
 		var d csc.Date
 		if err := rows.Scan(&id, &conf, &d); err != nil {
@@ -288,6 +330,11 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 // each runs query and calls fn for every row.
 func (t *Tx) each(query string, args []any, fn func(*sql.Rows) error) error {
 	rows, err := t.query(query, args...)
+	return eachRow(rows, err, fn)
+}
+
+// eachRow calls fn for every row of rows, unless err, and closes them.
+func eachRow(rows *sql.Rows, err error, fn func(*sql.Rows) error) error {
 	if err != nil {
 		return err
 	}

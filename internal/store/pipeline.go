@@ -223,7 +223,7 @@ func (t *Tx) sendBatch(last *heldBack, into []any) (int64, error) {
 // statements followed by query, in one round trip, and returns query's
 // answer read whole.
 func (t *Tx) askWithHeld(query string, args []any) *answer {
-	answers, err := t.askAll([]string{query}, args)
+	answers, err := t.askAll([]string{query}, [][]any{args})
 	if err != nil {
 		return &answer{err: err}
 	}
@@ -231,9 +231,9 @@ func (t *Tx) askWithHeld(query string, args []any) *answer {
 }
 
 // askAll sends the BEGIN, if not yet sent, and the held-back statements
-// followed by the queries, each with args, in one round trip, and returns
-// the queries' answers read whole.
-func (t *Tx) askAll(queries []string, args []any) ([]*answer, error) {
+// followed by the queries, each with its args, in one round trip, and
+// returns the queries' answers read whole.
+func (t *Tx) askAll(queries []string, args [][]any) ([]*answer, error) {
 	if err := t.await(); err != nil {
 		return nil, err
 	}
@@ -274,8 +274,12 @@ func (t *Tx) askAll(queries []string, args []any) ([]*answer, error) {
 func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows *sql.Rows) error) error {
 	var answers []*answer
 	if t.engine == Postgres && t.gather == nil {
+		each := make([][]any, len(queries))
+		for i := range each {
+			each[i] = args
+		}
 		var err error
-		if answers, err = t.askAll(queries, args); err != nil {
+		if answers, err = t.askAll(queries, each); err != nil {
 			return err
 		}
 	}
@@ -305,9 +309,9 @@ func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows *sql.R
 func (t *Tx) send(begin string, held []heldBack, last *heldBack, read func(pgx.BatchResults, *pgtype.Map) error) error {
 	held = coalesce(held, t.order)
 	var lasts []string
-	var args []any
+	var args [][]any
 	if last != nil {
-		lasts, args = []string{last.query}, last.args
+		lasts, args = []string{last.query}, [][]any{last.args}
 	}
 	return t.withPgx(func(c *pgx.Conn) error {
 		br := c.SendBatch(t.ctx, t.batch(begin, held, lasts, args))
@@ -325,8 +329,8 @@ func (t *Tx) send(begin string, held []heldBack, last *heldBack, read func(pgx.B
 }
 
 // batch is begin, if not empty, the held-back statements and the queries,
-// each with args, as one batch.
-func (t *Tx) batch(begin string, held []heldBack, queries []string, args []any) *pgx.Batch {
+// each with its args, as one batch.
+func (t *Tx) batch(begin string, held []heldBack, queries []string, args [][]any) *pgx.Batch {
 	b := &pgx.Batch{}
 	if begin != "" {
 		b.Queue(begin)
@@ -334,8 +338,8 @@ func (t *Tx) batch(begin string, held []heldBack, queries []string, args []any) 
 	for _, h := range held {
 		b.Queue(h.query, h.args...)
 	}
-	for _, q := range queries {
-		b.Queue(q, args...)
+	for i, q := range queries {
+		b.Queue(q, args[i]...)
 	}
 	return b
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -58,6 +59,28 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 	})
 	trips("a read of one statement: BEGIN and the statement, then COMMIT", 2, func() error {
 		return db.Read(ctx, func(tx csc.Tx) error { _, err := tx.FindPersonByID(child); return err })
+	})
+	censusFrom, censusTo := csc.MustParseDate("2025-04-01"), csc.DateOf(synthAsOf)
+	var inCensus int64
+	if err := db.Read(ctx, func(tx csc.Tx) error {
+		all, err := tx.CensusChildren(censusFrom, censusTo, 1, 1<<40)
+		for _, c := range all {
+			if len(c.Episodes) > 0 && len(c.Episodes[0].Assessments) > 0 {
+				inCensus = c.ID
+			}
+		}
+		return err
+	}); err != nil || inCensus == 0 {
+		t.Fatalf("a child in the census with an assessment: %d, %v", inCensus, err)
+	}
+	trips("a child's census data: its nine statements together, then COMMIT", 2, func() error {
+		return db.Read(ctx, func(tx csc.Tx) error {
+			kids, err := tx.CensusChildren(censusFrom, censusTo, inCensus, inCensus)
+			if err == nil && (len(kids) != 1 || len(kids[0].Episodes) == 0) {
+				err = fmt.Errorf("census of child %d: %+v", inCensus, kids)
+			}
+			return err
+		})
 	})
 	trips("a write of audit rows only: BEGIN, rows and COMMIT together", 1, func() error {
 		return db.Write(ctx, func(tx csc.Tx) error { return tx.CreateAudit(entry, entry, entry) })
