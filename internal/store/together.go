@@ -10,6 +10,7 @@ import (
 	"io"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -236,10 +237,29 @@ func sqlValue(types *pgtype.Map, oid uint32, format int16, raw []byte) (driver.V
 			return int64(int32(binary.BigEndian.Uint32(raw))), nil
 		case oid == pgtype.BoolOID && len(raw) == 1:
 			return raw[0] == 1, nil
+		case oid == pgtype.DateOID && len(raw) == 4:
+			// Days since 2000-01-01; the record's dates are well within
+			// the range checked, and anything else is left to pgtype.
+			if days := int32(binary.BigEndian.Uint32(raw)); days > -plainDays && days < plainDays {
+				return time.Date(2000, 1, int(1+days), 0, 0, 0, 0, time.UTC), nil
+			}
+		case oid == pgtype.TimestamptzOID && len(raw) == 8:
+			// Microseconds since 2000-01-01 00:00 UTC, as a local time.
+			if us := int64(binary.BigEndian.Uint64(raw)); us > -plainDays*microsPerDay && us < plainDays*microsPerDay {
+				return time.Unix(y2kUnix+us/1e6, us%1e6*1e3), nil
+			}
 		}
 	}
 	return scannedValue(types, oid, format, raw)
 }
+
+// plainDays bounds the dates and times sqlValue decodes itself: within
+// about 270 years of 2000, where pgtype's range checks cannot fail.
+const (
+	plainDays    = 100_000
+	microsPerDay = 86_400_000_000
+	y2kUnix      = 946_684_800 // 2000-01-01 00:00 UTC in Unix seconds
+)
 
 // scannedValue is sqlValue through pgtype.Map.Scan, for every type.
 func scannedValue(types *pgtype.Map, oid uint32, format int16, raw []byte) (driver.Value, error) {
