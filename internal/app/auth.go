@@ -91,7 +91,8 @@ func (a *App) Session(ctx context.Context, token string) (csc.Actor, error) {
 		return csc.Actor{}, csc.Errorf(csc.Unauthenticated, "Sign in to continue.")
 	}
 	var staff *csc.Staff
-	err := a.store.Read(ctx, func(tx csc.Tx) error {
+	// Every request asks this: one statement, so it needs no transaction.
+	err := a.store.Glance(ctx, func(tx csc.Tx) error {
 		var err error
 		staff, _, err = tx.FindSession(hashToken(token))
 		return err
@@ -113,7 +114,7 @@ func (a *App) SignOut(ctx context.Context, token string) error {
 // TokenActor returns the actor behind an API bearer token.
 func (a *App) TokenActor(ctx context.Context, token string) (csc.Actor, error) {
 	var staff *csc.Staff
-	err := a.store.Read(ctx, func(tx csc.Tx) error {
+	err := a.store.Glance(ctx, func(tx csc.Tx) error {
 		var err error
 		staff, err = tx.FindToken(hashToken(token))
 		return err

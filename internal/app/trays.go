@@ -241,14 +241,16 @@ func (a *App) unallocated(tx csc.Tx, actor csc.Actor, today csc.Date) ([]Unalloc
 }
 
 // TrayCount is the number of the actor's clocks overdue or due today, for
-// the navigation. It is cheap and not audited: it names no child.
+// the navigation. It is cheap and not audited: it names no child. Every
+// page asks for it, so its two counts are a glance, sent in one round trip
+// without a transaction.
 func (a *App) TrayCount(ctx context.Context, actor csc.Actor) (int, error) {
 	if !actor.Can(csc.ActWorkTray) {
 		return 0, nil
 	}
 	now := a.Now()
 	n := 0
-	err := a.store.Read(ctx, func(tx csc.Tx) error {
+	err := a.store.Glance(ctx, func(tx csc.Tx) error {
 		var mine, front int
 		err := tx.Together(
 			func() (err error) {

@@ -11,6 +11,9 @@ import (
 type Store interface {
 	Read(ctx context.Context, fn func(Tx) error) error
 	Write(ctx context.Context, fn func(Tx) error) error
+	// Glance runs fn as reads that need not all see one moment, more
+	// cheaply than Read on a server database; it may not write.
+	Glance(ctx context.Context, fn func(Tx) error) error
 	// Tidy is called after a sweep has rewritten every row of the tables
 	// named, outside any transaction.
 	Tidy(ctx context.Context, tables ...string) error

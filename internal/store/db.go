@@ -197,6 +197,20 @@ func (db *DB) Read(ctx context.Context, fn func(csc.Tx) error) error {
 	return db.run(ctx, db.read, db.readStmts, true, fn)
 }
 
+// Glance runs fn as reads that need not all see one moment: the session
+// behind a page request, the navigation's count. On PostgreSQL they run
+// without a transaction, so a read of one round trip costs one rather than
+// two (its BEGIN goes with it, but its COMMIT would be a second): the
+// statements sent together in one round trip are still answered as one
+// (PostgreSQL runs a pipeline up to its sync in one implicit transaction),
+// but each round trip sees the commits made before it. On SQLite it is Read.
+func (db *DB) Glance(ctx context.Context, fn func(csc.Tx) error) error {
+	if db.Engine != Postgres {
+		return db.Read(ctx, fn)
+	}
+	return db.runPostgres(ctx, db.read, db.readStmts, true, true, fn)
+}
+
 // Write runs fn in a read-write transaction, committed only if fn returns nil.
 func (db *DB) Write(ctx context.Context, fn func(csc.Tx) error) error {
 	return db.run(ctx, db.write, db.writeStmts, false, fn)
@@ -204,7 +218,7 @@ func (db *DB) Write(ctx context.Context, fn func(csc.Tx) error) error {
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly bool, fn func(csc.Tx) error) (err error) {
 	if db.Engine == Postgres {
-		return db.runPostgres(ctx, pool, stmts, readOnly, fn)
+		return db.runPostgres(ctx, pool, stmts, readOnly, false, fn)
 	}
 	sqlTx, err := pool.BeginTx(ctx, nil)
 	if err != nil {
@@ -245,7 +259,9 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly 
 // read costs one round trip fewer than it would through database/sql's
 // transactions, and a write that only holds statements back (such as a
 // page's audit rows) costs one round trip in all instead of three.
-func (db *DB) runPostgres(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly bool, fn func(csc.Tx) error) (err error) {
+//
+// A glance (see Glance) sends no BEGIN and so no COMMIT.
+func (db *DB) runPostgres(ctx context.Context, pool *sql.DB, stmts *stmtCache, readOnly, glance bool, fn func(csc.Tx) error) (err error) {
 	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
@@ -259,8 +275,11 @@ func (db *DB) runPostgres(ctx context.Context, pool *sql.DB, stmts *stmtCache, r
 	if readOnly {
 		begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 	}
+	if glance {
+		begin = ""
+	}
 	tx := &Tx{ctx: ctx, engine: db.Engine, now: db.now().UTC().Truncate(time.Microsecond), shared: stmts,
-		conn: conn, order: db.order, readOnly: readOnly, begin: begin, trips: &db.roundTrips}
+		conn: conn, order: db.order, readOnly: readOnly, glance: glance, begin: begin, trips: &db.roundTrips}
 	if !readOnly {
 		tx.pool = pool
 	}

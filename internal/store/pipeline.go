@@ -99,6 +99,9 @@ func (t *Tx) laterInsert(query string, args ...any) error {
 // are enough. Those are sent on their own goroutine, so that the server
 // writes one batch while the caller makes the next (see sendAsync).
 func (t *Tx) hold(h heldBack) error {
+	if t.glance {
+		return errGlanceWrites
+	}
 	t.held = append(t.held, h)
 	if len(t.held) >= maxHeldBack {
 		return t.sendAsync()
@@ -234,6 +237,11 @@ func (t *Tx) askWithHeld(query string, args []any) *answer {
 // followed by the queries, each with its args, in one round trip, and
 // returns the queries' answers read whole.
 func (t *Tx) askAll(queries []string, args [][]any) ([]*answer, error) {
+	for _, q := range queries {
+		if err := t.glanced(q); err != nil {
+			return nil, err
+		}
+	}
 	if err := t.await(); err != nil {
 		return nil, err
 	}
@@ -390,6 +398,9 @@ var _ driver.Result = batchResult(0)
 
 // insertPostgres runs an INSERT … RETURNING id on PostgreSQL.
 func (t *Tx) insertPostgres(query string, args []any) (int64, error) {
+	if t.glance {
+		return 0, errGlanceWrites
+	}
 	table := insertTable(query)
 	if t.conn != nil && pipelinedTables[table] {
 		if t.inserts == nil {
@@ -526,12 +537,13 @@ func (t *Tx) opening() string {
 
 // commit sends the held-back statements and the COMMIT in one round trip,
 // with the BEGIN if the transaction has sent nothing yet. A transaction
-// that has sent nothing and holds nothing never began, and sends nothing.
+// that has sent nothing and holds nothing never began, and sends nothing;
+// nor does a glance, which never begins.
 func (t *Tx) commit() error {
 	if err := t.await(); err != nil {
 		return err
 	}
-	if t.begin != "" && len(t.held) == 0 {
+	if !t.begun && len(t.held) == 0 {
 		t.begin = ""
 		return nil
 	}

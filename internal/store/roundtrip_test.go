@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"cairn/internal/csc"
 	"cairn/internal/store"
@@ -165,6 +166,34 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 	if n := audits(); n != 3 {
 		t.Errorf("%d audit rows after the refused write, want 3", n)
 	}
+	// A glance sends no BEGIN and no COMMIT: one round trip for one
+	// statement, and one for statements read together.
+	trips("a glance of one statement", 1, func() error {
+		return db.Glance(ctx, func(tx csc.Tx) error { _, err := tx.FindPersonByID(child); return err })
+	})
+	trips("a glance of two counts read together", 1, func() error {
+		return db.Glance(ctx, func(tx csc.Tx) error {
+			var people, contacts int64
+			err := tx.Together(
+				func() (err error) { people, err = store.CountInTx(tx, `SELECT COUNT(*) FROM person`); return err },
+				func() (err error) { contacts, err = store.CountInTx(tx, `SELECT COUNT(*) FROM contact`); return err },
+			)
+			if err == nil && (people == 0 || contacts == 0) {
+				t.Errorf("a glance counted %d people and %d contacts", people, contacts)
+			}
+			return err
+		})
+	})
+	trips("a glance that fails on the server, then a read on the same pool", 3, func() error {
+		err := db.Glance(ctx, func(tx csc.Tx) error {
+			_, err := store.CountInTx(tx, `SELECT COUNT(*) FROM no_such_table`)
+			return err
+		})
+		if err == nil {
+			t.Error("a glance at a table that is not there succeeded")
+		}
+		return db.Read(ctx, func(tx csc.Tx) error { _, err := tx.FindPersonByID(child); return err })
+	})
 	// The test's own connections, not those of the tests beside it.
 	var stuck, own int64
 	if err := db.Read(ctx, func(tx csc.Tx) (err error) {
@@ -184,6 +213,61 @@ func TestPostgresTransactionsSendBeginAndCommitWithTheirStatements(t *testing.T)
 	if stuck != 0 {
 		t.Errorf("%d connections left inside a transaction", stuck)
 	}
+}
+
+// A glance only reads, on either engine: a write attempted in one is
+// refused and nothing of it is kept, though on PostgreSQL it has no
+// read-only transaction to be refused by.
+func TestAGlanceOnlyReads(t *testing.T) {
+	storetest.Open(t, fixedClock(), func(t *testing.T, db *store.DB) {
+		var child int64
+		if err := db.Write(ctx, func(tx csc.Tx) error {
+			p := &csc.Person{Kind: csc.KindChild, GivenName: "Child", FamilyName: "Glance", Sex: "F"}
+			err := tx.CreatePerson(p)
+			child = p.ID
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		count := func() (n int64) {
+			t.Helper()
+			if err := db.Glance(ctx, func(tx csc.Tx) (err error) {
+				n, err = store.CountInTx(tx, `SELECT COUNT(*) FROM audit`)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		before := count()
+		entry := csc.AuditEntry{Action: "view", SubjectType: "person", SubjectID: child, ChildID: child,
+			Channel: csc.ChannelWeb, Detail: "glance"}
+		err := db.Glance(ctx, func(tx csc.Tx) error {
+			if _, err := tx.FindPersonByID(child); err != nil {
+				t.Errorf("a glance at the child: %v", err)
+			}
+			return tx.CreateAudit(entry)
+		})
+		if err == nil {
+			t.Error("a glance wrote an audit row")
+		}
+		err = db.Glance(ctx, func(tx csc.Tx) error {
+			return tx.CreateEvent(&csc.Event{ChildID: child, At: time.Now(), Kind: "note", Summary: "from a glance"})
+		})
+		if err == nil {
+			t.Error("a glance wrote a timeline entry")
+		}
+		if after := count(); after != before {
+			t.Errorf("%d audit rows after the refused writes, want %d", after, before)
+		}
+		var events []csc.Event
+		if err := db.Read(ctx, func(tx csc.Tx) (err error) { events, err = tx.ListEvents(child, 10); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if len(events) != 0 {
+			t.Errorf("the glance's timeline entry was kept: %+v", events)
+		}
+	})
 }
 
 // After a sweep that rewrote every clock (the nightly recomputation, or a

@@ -42,6 +42,7 @@ type Tx struct {
 	// On a PostgreSQL read transaction, the statements of the functions
 	// Together runs are gathered here to be sent together (together.go).
 	readOnly bool
+	glance   bool // reads outside a transaction (see DB.Glance)
 	gather   *gatherer
 	gathered int // round trips of gathered statements, for tests
 }
@@ -91,6 +92,9 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 		}
 		return s.ExecContext(t.ctx, args...)
 	}
+	if t.glance {
+		return nil, errGlanceWrites
+	}
 	if t.gather != nil {
 		a := t.gather.ask(query, args)
 		return batchResult(a.affected), a.err
@@ -110,6 +114,9 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 			return nil, err
 		}
 		return s.QueryContext(t.ctx, args...)
+	}
+	if err := t.glanced(query); err != nil {
+		return nil, err
 	}
 	if t.gather != nil {
 		return rowsOf(t.gather.ask(query, args))
@@ -131,6 +138,9 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 		}
 		return t.tx.QueryRowContext(t.ctx, query, args...) // to report why it could not be prepared
 	}
+	if err := t.glanced(query); err != nil {
+		return rowOf(&answer{err: err})
+	}
 	if t.gather != nil {
 		return rowOf(t.gather.ask(query, args))
 	}
@@ -142,6 +152,19 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 	t.await()
 	t.trips.Add(1)
 	return t.conn.QueryRowContext(t.ctx, query, args...)
+}
+
+// errGlanceWrites is the error for a write attempted in a glance.
+var errGlanceWrites = errors.New("store: a glance only reads: it has no transaction to write in")
+
+// glanced refuses, in a glance, a statement other than a SELECT: a glance
+// has no read-only transaction for the server to refuse a write in, and a
+// write there would commit on its own.
+func (t *Tx) glanced(query string) error {
+	if t.glance && !strings.HasPrefix(strings.TrimLeft(query, " \n\t"), "SELECT") {
+		return errGlanceWrites
+	}
+	return nil
 }
 
 // planEachTime makes PostgreSQL plan the rest of the transaction's
@@ -156,6 +179,9 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 func (t *Tx) planEachTime() error {
 	if t.engine != Postgres || t.customPlans.Load() {
 		return nil
+	}
+	if t.glance {
+		return errors.New("store: a glance has no transaction to plan its statements in")
 	}
 	if _, err := t.exec(`SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
 		return err
