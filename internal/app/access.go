@@ -30,13 +30,8 @@ func childAccess(tx csc.Tx, actor csc.Actor, act csc.Action, child *csc.Person, 
 		}
 		return nil
 	}
-	ok, err := inScope(actor, alloc, func(id int64) (int64, error) {
-		team, err := tx.FindTeamByID(id)
-		if err != nil {
-			return 0, err
-		}
-		return team.DistrictID, nil
-	})
+	// The allocation was read with its team's district.
+	ok, err := inScope(actor, alloc, func(int64) (int64, error) { return alloc.TeamDistrictID, nil })
 	if err != nil {
 		return err
 	}
@@ -97,12 +92,7 @@ func loadChild(tx csc.Tx, actor csc.Actor, act csc.Action, id int64) (*csc.Perso
 	var alloc *csc.Allocation
 	err := tx.Together(
 		func() (err error) { p, err = tx.FindPersonByID(id); return err },
-		func() (err error) {
-			if alloc, err = tx.CurrentAllocation(id); csc.ErrorKind(err) == csc.NotFound {
-				alloc, err = nil, nil
-			}
-			return err
-		},
+		func() (err error) { alloc, err = currentAllocation(tx, id); return err },
 	)
 	if err != nil {
 		return nil, nil, err
@@ -111,6 +101,16 @@ func loadChild(tx csc.Tx, actor csc.Actor, act csc.Action, id int64) (*csc.Perso
 		return nil, nil, err
 	}
 	return p, alloc, nil
+}
+
+// currentAllocation is the person's current allocation, or nil when they
+// have none.
+func currentAllocation(tx csc.Tx, id int64) (*csc.Allocation, error) {
+	alloc, err := tx.CurrentAllocation(id)
+	if csc.ErrorKind(err) == csc.NotFound {
+		return nil, nil
+	}
+	return alloc, err
 }
 
 // visible reports whether a search result may be shown to actor: restricted

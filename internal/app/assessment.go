@@ -53,17 +53,17 @@ func WorkingDaysLeft(today, due csc.Date) int { return clock.WorkingDaysBetween(
 // loadAssessmentPart reads this part of the child's record into r, inside the
 // page's read transaction: three set-based reads for the whole child.
 func (a *App) loadAssessmentPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error {
-	reads, assemble := a.assessmentReads(tx, r)
+	if r.Child.Kind == csc.KindAdult {
+		return nil
+	}
+	reads, assemble := a.assessmentReads(tx, r.Child.ID, r)
 	return readPart(tx, reads, assemble)
 }
 
-// assessmentReads returns this part's reads, which need only the child,
-// and the assembly that follows them, which needs the child's referrals.
-func (a *App) assessmentReads(tx csc.Tx, r *ChildRecord) ([]func() error, func()) {
-	if r.Child.Kind == csc.KindAdult {
-		return nil, func() {}
-	}
-	id := r.Child.ID
+// assessmentReads returns this part's reads, which need only the child's
+// id, and the assembly that follows them, which needs the child's
+// referrals. An adult has no part: ask only for a child.
+func (a *App) assessmentReads(tx csc.Tx, id int64, r *ChildRecord) ([]func() error, func()) {
 	p := &r.Assessment
 	var as []csc.Assessment
 	return []func() error{

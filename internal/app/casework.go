@@ -42,25 +42,23 @@ type SummaryView struct {
 // loadCaseworkPart reads this part of the child's record into r, inside the
 // page's read transaction.
 func (a *App) loadCaseworkPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error {
-	reads, assemble := a.caseworkReads(tx, actor, r)
+	reads, assemble := a.caseworkReads(tx, actor, r.Child.ID, r)
 	return readPart(tx, reads, assemble)
 }
 
-// caseworkReads returns this part's reads, which need only the child, and
-// the assembly that follows them, which needs the child's clocks.
-func (a *App) caseworkReads(tx csc.Tx, actor csc.Actor, r *ChildRecord) ([]func() error, func()) {
+// caseworkReads returns this part's reads, which need only the child's
+// id, and the assembly that follows them, which needs the child's clocks.
+func (a *App) caseworkReads(tx csc.Tx, actor csc.Actor, id int64, r *ChildRecord) ([]func() error, func()) {
 	p := &r.Casework
-	id := r.Child.ID
 	var visits []csc.Visit
-	return []func() error{
+	return append([]func() error{
 		func() (err error) { p.Plans, err = tx.ListCINPlans(id); return err },
 		func() (err error) {
 			visits, err = tx.FindVisits(csc.VisitQuery{ChildID: id, Limit: 50})
 			return err
 		},
-		func() (err error) { p.Summary, err = summaryView(tx, id); return err },
 		func() (err error) { p.SummaryFirst, err = outOfHours(tx, actor); return err },
-	}, func() { assembleCasework(r, visits) }
+	}, summaryReads(tx, id, &p.Summary)...), func() { p.Summary.staled(); assembleCasework(r, visits) }
 }
 
 // assembleCasework picks out the current plan with its next review and
@@ -107,21 +105,45 @@ func outOfHours(tx csc.Tx, actor csc.Actor) (bool, error) {
 	return err == nil && t.Kind == csc.TeamOutOfHours, err
 }
 
+// summaryView reads the child's current case summary and whether a
+// significant event is newer than it.
 func summaryView(tx csc.Tx, childID int64) (SummaryView, error) {
 	var v SummaryView
-	list, err := tx.ListCaseSummaries(childID, 1)
-	if err != nil || len(list) == 0 {
-		return v, err
+	if err := tx.Together(summaryReads(tx, childID, &v)...); err != nil {
+		return SummaryView{}, err
 	}
-	v.Current = &list[0]
-	latest, err := tx.LatestSignificant(childID, csc.SignificantEventKinds)
-	if err != nil {
-		return v, err
-	}
-	if latest.After(v.Current.WrittenAt) {
-		v.Stale, v.Since = true, latest
-	}
+	v.staled()
 	return v, nil
+}
+
+// summaryReads are summaryView's reads, which need not wait for each
+// other: the summary, and the latest significant event (read even when
+// there is no summary to be out of date, so as not to wait for it).
+func summaryReads(tx csc.Tx, childID int64, v *SummaryView) []func() error {
+	var list []csc.CaseSummary
+	return []func() error{
+		func() (err error) {
+			list, err = tx.ListCaseSummaries(childID, 1)
+			if err == nil && len(list) > 0 {
+				v.Current = &list[0]
+			}
+			return err
+		},
+		func() (err error) {
+			v.Since, err = tx.LatestSignificant(childID, csc.SignificantEventKinds)
+			return err
+		},
+	}
+}
+
+// staled finishes a summary read by summaryReads: stale if a significant
+// event is newer than it, and Since that event only then.
+func (v *SummaryView) staled() {
+	if v.Current == nil || !v.Since.After(v.Current.WrittenAt) {
+		v.Since = time.Time{}
+		return
+	}
+	v.Stale = true
 }
 
 // dateField reads a required date that may not be in the future.

@@ -169,19 +169,30 @@ type CensusPart struct {
 // episode of need open at some point in the collection year to date; for
 // every other child it reads nothing more.
 func (a *App) loadCensusPart(tx csc.Tx, r *ChildRecord) error {
-	today := a.Today()
-	start := csc.CollectionYearOf(today).Start()
-	inCensus := false
-	for _, ref := range r.Referrals {
-		d := ref.ReferralDate
-		if !d.After(today) && (ref.ClosureDate.IsZero() || !ref.ClosureDate.Before(start)) {
-			inCensus = true
-		}
-	}
-	if !inCensus {
+	if !a.inCensus(r.Referrals) {
 		return nil
 	}
 	c, err := a.checkCensus(tx, r.Child.ID, r.Child.ID)
+	return a.censusPart(r, c, err)
+}
+
+// inCensus reports whether a child with these referrals has an episode of
+// need open at some point in the collection year to date.
+func (a *App) inCensus(refs []csc.Referral) bool {
+	today := a.Today()
+	start := csc.CollectionYearOf(today).Start()
+	for _, ref := range refs {
+		d := ref.ReferralDate
+		if !d.After(today) && (ref.ClosureDate.IsZero() || !ref.ClosureDate.Before(start)) {
+			return true
+		}
+	}
+	return false
+}
+
+// censusPart sets the record's census part from the check of the child's
+// census data (c, or err if it could not be checked).
+func (a *App) censusPart(r *ChildRecord, c *censusCheck, err error) error {
 	if csc.ErrorKind(err) == csc.NotFound {
 		return nil // no rules for the year: nothing to show
 	}

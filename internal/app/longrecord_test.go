@@ -14,6 +14,40 @@ import (
 	"cairn/internal/synth"
 )
 
+// longRecordAuthority is a synthetic authority of the given number of
+// children with its long records (synth.Options.LongRecords), on
+// 20 November 2026.
+func longRecordAuthority(t *testing.T, dsn string, children int, seed uint64) (*store.DB, *app.App, synth.Summary) {
+	t.Helper()
+	ctx := context.Background()
+	now := func() time.Time { return time.Date(2026, 11, 20, 11, 0, 0, 0, time.UTC) }
+	db, err := store.Open(ctx, dsn, store.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	a := app.New(db, app.Options{Now: now, PasswordCost: app.TestPasswordCost})
+	t.Cleanup(a.Close)
+	sum, err := synth.Generate(ctx, db, synth.Options{Children: children, Seed: seed, AsOf: now(),
+		DemoPasswordHash: "demo-hash", LongRecords: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, a, sum
+}
+
+// staffActor is the synthetic authority's member of staff of that
+// username, signed in on the web.
+func staffActor(t *testing.T, db *store.DB, username string) csc.Actor {
+	t.Helper()
+	var s *csc.Staff
+	err := db.Read(context.Background(), func(tx csc.Tx) (err error) { s, _, err = tx.FindStaffByUsername(username); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Actor(csc.ChannelWeb)
+}
+
 // TestLongRecordsRead: the synthetic authority's long records
 // (synth.Options.LongRecords), read as a front-door worker would: the
 // ten-year record's page shows the newest 500 of its timeline entries, and
@@ -21,28 +55,8 @@ import (
 func TestLongRecordsRead(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		now := func() time.Time { return time.Date(2026, 11, 20, 11, 0, 0, 0, time.UTC) }
-		db, err := store.Open(ctx, dsn, store.Options{Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		a := app.New(db, app.Options{Now: now, PasswordCost: app.TestPasswordCost})
-		t.Cleanup(a.Close)
-		sum, err := synth.Generate(ctx, db, synth.Options{Children: 100, Seed: 5, AsOf: now(), DemoPasswordHash: "demo-hash",
-			LongRecords: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var actor csc.Actor
-		err = db.Read(ctx, func(tx csc.Tx) error {
-			s, _, err := tx.FindStaffByUsername("mash")
-			actor = s.Actor(csc.ChannelWeb)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		db, a, sum := longRecordAuthority(t, dsn, 100, 5)
+		actor := staffActor(t, db, "mash")
 		r, err := a.ChildRecord(ctx, actor, sum.LongRecord)
 		if err != nil {
 			t.Fatal(err)
@@ -129,6 +143,88 @@ func TestChildHeaderShowsTheRecordsBadges(t *testing.T) {
 			head.Child.ID != child.ID || c.Child.ID != child.ID {
 			t.Errorf("the chronology page read badges %v and %d entries; alone, %v and %d", head.Badges, len(c.Entries),
 				whole.Badges, len(alone.Entries))
+		}
+	})
+}
+
+// TestChildPageReadInOneRoundTrip: a child's page reads the child, the
+// check that the reader may see them, the whole record and the child's
+// census data together, on PostgreSQL in one round trip, then commits and
+// writes the audit row: three round trips in all, in the census or not.
+// The census part the page shows is the one the census check gives alone,
+// and a child outside the reader's reach is refused with none of it.
+func TestChildPageReadInOneRoundTrip(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db, a, sum := longRecordAuthority(t, dsn, 80, 9)
+		mash := staffActor(t, db, "mash")
+		var ids []int64
+		err := db.Read(ctx, func(tx csc.Tx) error {
+			found, _, err := tx.FindContacts(csc.ContactQuery{Limit: 60})
+			for _, c := range found {
+				ids = append(ids, c.ChildID)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, sum.LongRecord)
+		withIssues, without, open := 0, 0, 0
+		for _, id := range ids {
+			before := db.RoundTrips()
+			r, err := a.ChildRecord(ctx, mash, id)
+			trips := db.RoundTrips() - before
+			if csc.ErrorKind(err) == csc.Forbidden {
+				continue // a restricted record the front door is not named on
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A restricted record, or a restricted relative, takes a round
+			// trip more to ask whether the reader is named on it.
+			restricted := r.Child.Restricted
+			for _, rel := range r.Relationships {
+				restricted = restricted || rel.Other.Restricted
+			}
+			if db.Engine == store.Postgres && !restricted && trips != 3 {
+				t.Errorf("child %d's page took %d round trips, want 3 (the reads, the commit, the audit row)", id, trips)
+			}
+			if !restricted {
+				open++
+			}
+			alone, err := a.ChildCensusPart(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(r.Census, alone) {
+				t.Errorf("child %d's page shows the census part %+v; checked alone it is %+v", id, r.Census, alone)
+			}
+			if r.Census != nil {
+				withIssues++
+			} else {
+				without++
+			}
+		}
+		if withIssues == 0 || without == 0 || open < 20 {
+			t.Errorf("%d children with census issues and %d without, %d with nothing restricted: the test compares too little",
+				withIssues, without, open)
+		}
+
+		// A social worker's reach is their team's children: the rest are
+		// refused after the reads, with none of what was read handed back.
+		sw, refused := staffActor(t, db, "sw"), 0
+		for _, id := range ids {
+			r, err := a.ChildRecord(ctx, sw, id)
+			switch {
+			case csc.ErrorKind(err) == csc.Forbidden && r == nil:
+				refused++
+			case err != nil || r == nil:
+				t.Errorf("a social worker opening child %d's record: %v, %v", id, r, err)
+			}
+		}
+		if refused == 0 || refused == len(ids) {
+			t.Errorf("the social worker was refused %d of %d children: the test checks too little", refused, len(ids))
 		}
 	})
 }

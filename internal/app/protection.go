@@ -33,14 +33,13 @@ type S47Row struct {
 // page's read transaction: four queries for the lists, due dates from the
 // clocks already read.
 func (a *App) loadProtectionPart(tx csc.Tx, actor csc.Actor, r *ChildRecord) error {
-	reads, assemble := a.protectionReads(tx, r)
+	reads, assemble := a.protectionReads(tx, r.Child.ID, r)
 	return readPart(tx, reads, assemble)
 }
 
-// protectionReads returns this part's reads, which need only the child,
-// and the assembly that follows them, which needs the child's clocks.
-func (a *App) protectionReads(tx csc.Tx, r *ChildRecord) ([]func() error, func()) {
-	id := r.Child.ID
+// protectionReads returns this part's reads, which need only the child's
+// id, and the assembly that follows them, which needs the child's clocks.
+func (a *App) protectionReads(tx csc.Tx, id int64, r *ChildRecord) ([]func() error, func()) {
 	p := &r.Protection
 	var s47s []csc.S47
 	return []func() error{

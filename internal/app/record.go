@@ -94,19 +94,29 @@ func badges(r *ChildRecord) []Badge {
 // child.view and scope; the read is audited before it is returned.
 func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *ChildRecord, err error) {
 	defer csc.WrapOp(&err, "app.ChildRecord")
+	if err := require(actor, csc.ActChildView); err != nil {
+		return nil, err
+	}
 	r = &ChildRecord{}
 	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
-		var err error
-		if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
-			return err
-		}
-		// Everything else needs only the child: it is read together (on
-		// PostgreSQL in a few round trips rather than thirty), then each
-		// part is put together from what it read and the clocks and
-		// referrals.
+		// The child, their allocation and everything else on the page are
+		// read together: on PostgreSQL in one round trip rather than
+		// thirty, and the check that the actor may see the child waits for
+		// none of it. Only once the check passes is any of it used;
+		// refused, all of it is dropped with the error.
+		var child *csc.Person
+		var alloc *csc.Allocation
+		var access []csc.Staff
 		var clocks []csc.ClockRecord
 		reads := []func() error{
-			func() error { return readRelationships(tx, actor, r) },
+			func() (err error) {
+				if child, err = tx.FindPersonByID(id); err == nil && child.Restricted {
+					access, err = tx.ListAccess(id)
+				}
+				return err
+			},
+			func() (err error) { alloc, err = currentAllocation(tx, id); return err },
+			func() error { return readRelationships(tx, actor, id, r) },
 			func() (err error) {
 				r.Contacts, _, err = tx.FindContacts(csc.ContactQuery{ChildID: id, Limit: 500})
 				return err
@@ -120,22 +130,48 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 				return err
 			},
 		}
-		if r.Child.Restricted {
-			reads = append(reads, func() (err error) { r.Access, err = tx.ListAccess(id); return err })
+		// The census check needs the child's referrals, to know whether the
+		// child is in the census at all. Where reads go together it is read
+		// with everything else and used only if so: a second round trip
+		// cost the page more than the check's nine statements cost a child
+		// outside the census. Elsewhere it waits for the referrals.
+		var census *censusCheck
+		var censusErr error
+		ahead := tx.Gathers()
+		if ahead {
+			reads = append(reads, func() error {
+				census, censusErr = a.checkCensus(tx, id, id)
+				if csc.ErrorKind(censusErr) == csc.NotFound {
+					return nil // no rules for the year: nothing to show
+				}
+				return censusErr
+			})
 		}
-		assessment, thenAssessment := a.assessmentReads(tx, r)
-		protection, thenProtection := a.protectionReads(tx, r)
-		casework, thenCasework := a.caseworkReads(tx, actor, r)
+		assessment, thenAssessment := a.assessmentReads(tx, id, r)
+		protection, thenProtection := a.protectionReads(tx, id, r)
+		casework, thenCasework := a.caseworkReads(tx, actor, id, r)
 		reads = append(append(append(reads, assessment...), protection...), casework...)
 		if err := tx.Together(reads...); err != nil {
 			return err
 		}
+		if err := childAccess(tx, actor, csc.ActChildView, child, alloc); err != nil {
+			return err
+		}
+		r.Child, r.Allocation, r.Access = child, alloc, access
 		r.Clocks = childClocks(clocks, a.Now())
-		thenAssessment()
+		if child.Kind != csc.KindAdult {
+			thenAssessment() // an adult has no referrals' episodes
+		}
 		thenProtection()
 		thenCasework()
-		if err := a.loadCensusPart(tx, r); err != nil {
-			return err
+		if !ahead {
+			if err := a.loadCensusPart(tx, r); err != nil {
+				return err
+			}
+		} else if a.inCensus(r.Referrals) {
+			if err := a.censusPart(r, census, censusErr); err != nil {
+				return err
+			}
 		}
 		au.add(actor, "view", "person", id, childOf(r.Child), "record")
 		return nil
@@ -193,13 +229,13 @@ func readChildHead(tx csc.Tx, actor csc.Actor, id int64, r *ChildRecord) error {
 	if r.Child, r.Allocation, err = loadChild(tx, actor, csc.ActChildView, id); err != nil {
 		return err
 	}
-	return readRelationships(tx, actor, r)
+	return readRelationships(tx, actor, id, r)
 }
 
 // readRelationships reads the child's relationships, restricted relatives
 // masked.
-func readRelationships(tx csc.Tx, actor csc.Actor, r *ChildRecord) (err error) {
-	if r.Relationships, err = tx.ListRelationships(r.Child.ID); err != nil {
+func readRelationships(tx csc.Tx, actor csc.Actor, id int64, r *ChildRecord) (err error) {
+	if r.Relationships, err = tx.ListRelationships(id); err != nil {
 		return err
 	}
 	return maskRestricted(tx, actor, r.Relationships)

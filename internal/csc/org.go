@@ -161,6 +161,10 @@ type Allocation struct {
 	TeamName  string    `json:"team_name"`
 	StartedAt time.Time `json:"started_at"`
 	EndedAt   time.Time `json:"ended_at,omitzero"`
+	// TeamDistrictID is the allocated team's district (0 for a team in
+	// none), read with the allocation for the check of who may see the
+	// child.
+	TeamDistrictID int64 `json:"-"`
 }
 
 // Document is a file on a child's record: a generated letter or an upload.

@@ -35,6 +35,10 @@ type Tx interface {
 	// round trip; elsewhere they run one after another. They must share
 	// nothing but the transaction.
 	Together(fns ...func() error) error
+	// Gathers reports whether Together sends the statements of fns in one
+	// round trip, so that a read which may turn out not to be needed is
+	// cheaper asked for with the others than after them.
+	Gathers() bool
 
 	PersonTx
 	ContactTx

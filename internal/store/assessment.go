@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"strconv"
 	"strings"
 
@@ -165,41 +166,38 @@ func (t *Tx) FindAssessmentByID(id int64) (*csc.Assessment, error) {
 // ListAssessments returns a child's assessments, oldest first, each with
 // the dates the child was seen: two queries for the whole child.
 func (t *Tx) ListAssessments(childID int64) ([]csc.Assessment, error) {
-	rows, err := t.query(assessmentSelect+` WHERE a.child_id = $1 ORDER BY a.start_date, a.id`, childID)
-	if err != nil {
-		return nil, err
-	}
+	// The assessments and the dates the child was seen are asked for at
+	// once (on PostgreSQL in one round trip, or with the page's other
+	// reads), rather than the dates after the assessments.
 	var out []csc.Assessment
 	index := map[int64]int{}
-	for rows.Next() {
-		var a csc.Assessment
-		if err := scanAssessment(rows, &a); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		index[a.ID] = len(out)
-		out = append(out, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
-		return out, err
-	}
-	seen, err := t.query(`SELECT id, assessment_id, seen_on, alone FROM assessment_seen
-		WHERE child_id = $1 ORDER BY seen_on, id`, childID)
+	err := t.queryAll([]string{assessmentSelect + ` WHERE a.child_id = $1 ORDER BY a.start_date, a.id`,
+		`SELECT id, assessment_id, seen_on, alone FROM assessment_seen WHERE child_id = $1 ORDER BY seen_on, id`},
+		[]any{childID}, func(i int, rows *sql.Rows) error {
+			for rows.Next() {
+				if i == 0 {
+					var a csc.Assessment
+					if err := scanAssessment(rows, &a); err != nil {
+						return err
+					}
+					index[a.ID] = len(out)
+					out = append(out, a)
+					continue
+				}
+				var s csc.ChildSeen
+				if err := rows.Scan(&s.ID, &s.AssessmentID, &s.Date, &s.Alone); err != nil {
+					return err
+				}
+				if i, ok := index[s.AssessmentID]; ok {
+					out[i].Seen = append(out[i].Seen, s)
+				}
+			}
+			return rows.Err()
+		})
 	if err != nil {
 		return nil, err
 	}
-	defer seen.Close()
-	for seen.Next() {
-		var s csc.ChildSeen
-		if err := seen.Scan(&s.ID, &s.AssessmentID, &s.Date, &s.Alone); err != nil {
-			return nil, err
-		}
-		if i, ok := index[s.AssessmentID]; ok {
-			out[i].Seen = append(out[i].Seen, s)
-		}
-	}
-	return out, seen.Err()
+	return out, nil
 }
 
 // CreateChildSeen records a date the child was seen.

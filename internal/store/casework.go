@@ -410,16 +410,25 @@ func (t *Tx) FindEventByID(id int64) (*csc.Event, error) {
 func (t *Tx) LatestSignificant(childID int64, kinds []string) (time.Time, error) {
 	in, kargs := kindsHolder(kinds, 2)
 	var at time.Time
-	err := t.queryRow(`SELECT MAX(e.at) FROM event e LEFT JOIN chronology_override o ON o.event_id = e.id
-		WHERE e.child_id = $1 AND ((e.kind IN (`+in+`) AND o.event_id IS NULL) OR o.significant = TRUE)`,
-		append([]any{childID}, kargs...)...).Scan(scanTime{&at})
-	if err != nil {
-		return at, err
-	}
 	var d csc.Date
-	if err := t.queryRow(`SELECT MAX(entry_date) FROM chronology_entry WHERE child_id = $1 AND significant = TRUE`,
-		childID).Scan(&d); err != nil {
-		return at, err
+	// The timeline's and the manual entries' latest are asked for at once.
+	err := t.queryEach([]string{`SELECT MAX(e.at) FROM event e LEFT JOIN chronology_override o ON o.event_id = e.id
+		WHERE e.child_id = $1 AND ((e.kind IN (` + in + `) AND o.event_id IS NULL) OR o.significant = TRUE)`,
+		`SELECT MAX(entry_date) FROM chronology_entry WHERE child_id = $1 AND significant = TRUE`},
+		[][]any{append([]any{childID}, kargs...), {childID}}, func(i int, rows *sql.Rows) error {
+			if !rows.Next() {
+				if err := rows.Err(); err != nil {
+					return err
+				}
+				return sql.ErrNoRows
+			}
+			if i == 0 {
+				return rows.Scan(scanTime{&at})
+			}
+			return rows.Scan(&d)
+		})
+	if err != nil {
+		return time.Time{}, err
 	}
 	if !d.IsZero() && csc.StepTime(d).After(at) {
 		at = csc.StepTime(d)

@@ -79,10 +79,11 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		conferences = strings.ReplaceAll(conferences, "BETWEEN $1 AND $2", "= $1")
 	}
 	// For one child on PostgreSQL, the statements go to the server together
-	// in one round trip, rather than nine one after another; a range is
-	// read one statement at a time, as its rows may be the authority's.
+	// in one round trip (in Together, the round trip of the statements the
+	// others wait on), rather than nine one after another; a range is read
+	// one statement at a time, as its rows may be the authority's.
 	var ahead map[string]*answer
-	if one && t.engine == Postgres && t.gather == nil {
+	if one && t.engine == Postgres {
 		queries := []string{byID(censusChildrenSQL), byID(censusDisabilitiesSQL), byID(censusEpisodesSQL),
 			byID(censusAssessmentsSQL), byID(censusCINPlansSQL), byID(censusEnquiriesSQL), conferences,
 			byID(censusCPPlansSQL), byID(censusReviewsSQL)}

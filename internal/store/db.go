@@ -52,7 +52,7 @@ type DB struct {
 
 	commits       atomic.Int64 // SQLite write transactions committed
 	checkpointing atomic.Bool  // a WAL checkpoint is running
-	roundTrips    atomic.Int64 // PostgreSQL round trips made by transactions, for tests
+	roundTrips    atomic.Int64 // PostgreSQL round trips made by transactions (RoundTrips)
 }
 
 // Options tune how a store is opened.
@@ -180,6 +180,11 @@ func (db *DB) ping() error {
 
 // Path returns the SQLite file, or "" on PostgreSQL.
 func (db *DB) Path() string { return db.path }
+
+// RoundTrips is how many round trips to PostgreSQL the store's
+// transactions have made (none on SQLite): what a page costs the server
+// beyond its statements, and what the tests of a page's reads count.
+func (db *DB) RoundTrips() int64 { return db.roundTrips.Load() }
 
 // Close closes every connection.
 func (db *DB) Close() error {

@@ -16,4 +16,4 @@ func GatheredRoundTrips(tx csc.Tx) int { return tx.(*Tx).gathered }
 
 // RoundTrips is how many round trips to PostgreSQL the store's
 // transactions have made.
-func RoundTrips(db *DB) int64 { return db.roundTrips.Load() }
+func RoundTrips(db *DB) int64 { return db.RoundTrips() }

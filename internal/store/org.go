@@ -263,11 +263,13 @@ func (t *Tx) EndAllocation(childID int64, at time.Time) error {
 	return err
 }
 
-const allocationSelect = `SELECT a.id, a.child_id, a.staff_id, s.name, a.team_id, tm.name, a.started_at
+const allocationSelect = `SELECT a.id, a.child_id, a.staff_id, s.name, a.team_id, tm.name, a.started_at,
+	COALESCE(tm.district_id, 0)
 	FROM allocation a JOIN staff s ON s.id = a.staff_id JOIN team tm ON tm.id = a.team_id `
 
 func scanAllocation(r rowScanner, a *csc.Allocation) error {
-	return r.Scan(&a.ID, &a.ChildID, &a.StaffID, &a.StaffName, &a.TeamID, &a.TeamName, scanTime{&a.StartedAt})
+	return r.Scan(&a.ID, &a.ChildID, &a.StaffID, &a.StaffName, &a.TeamID, &a.TeamName, scanTime{&a.StartedAt},
+		&a.TeamDistrictID)
 }
 
 // CurrentAllocation returns a child's open allocation, or NotFound.

@@ -242,6 +242,16 @@ func (t *Tx) askAll(queries []string, args [][]any) ([]*answer, error) {
 			return nil, err
 		}
 	}
+	if t.gather != nil {
+		// In Together, they go with the statements the others wait on.
+		answers := t.gather.askAll(queries, args)
+		for _, a := range answers {
+			if a.err != nil {
+				return nil, a.err
+			}
+		}
+		return answers, nil
+	}
 	if err := t.await(); err != nil {
 		return nil, err
 	}
@@ -277,17 +287,23 @@ func (t *Tx) askAll(queries []string, args [][]any) ([]*answer, error) {
 }
 
 // queryAll runs the queries, each with args, and hands each one's rows to
-// read, in order. On PostgreSQL, outside Together, they go to the server in
-// one round trip (see askAll); elsewhere one after another.
+// read, in order. On PostgreSQL they go to the server in one round trip
+// (in Together, the one the others' statements go in; see askAll); on
+// SQLite one after another.
 func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows *sql.Rows) error) error {
+	each := make([][]any, len(queries))
+	for i := range each {
+		each[i] = args
+	}
+	return t.queryEach(queries, each, read)
+}
+
+// queryEach is queryAll with each query's own args.
+func (t *Tx) queryEach(queries []string, args [][]any, read func(i int, rows *sql.Rows) error) error {
 	var answers []*answer
-	if t.engine == Postgres && t.gather == nil {
-		each := make([][]any, len(queries))
-		for i := range each {
-			each[i] = args
-		}
+	if t.engine == Postgres {
 		var err error
-		if answers, err = t.askAll(queries, each); err != nil {
+		if answers, err = t.askAll(queries, args); err != nil {
 			return err
 		}
 	}
@@ -297,7 +313,7 @@ func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows *sql.R
 		if answers != nil {
 			rows, err = rowsOf(answers[i])
 		} else {
-			rows, err = t.query(q, args...)
+			rows, err = t.query(q, args[i]...)
 		}
 		if err != nil {
 			return err

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql"
+
 	"cairn/internal/csc"
 )
 
@@ -60,43 +62,53 @@ func (t *Tx) FindConferenceByID(id int64) (*csc.Conference, error) {
 // "about the child OR deciding about them", PostgreSQL read every
 // conference of the authority for each child's page.)
 func (t *Tx) ListConferences(childID int64) ([]csc.Conference, error) {
-	rows, err := t.query(`SELECT `+conferenceColumns+` WHERE c.id IN
-		(SELECT id FROM cp_conference WHERE child_id = $1
-		UNION SELECT conference_id FROM cp_conference_decision WHERE child_id = $1) ORDER BY c.held_on DESC, c.id DESC`, childID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+	// The conferences and their decisions are asked for at once (on
+	// PostgreSQL in one round trip, or with the page's other reads), rather
+	// than the decisions after the conferences. The decisions' UNION is the
+	// conferences': written as two IN lists joined by OR, PostgreSQL read
+	// every decision of the authority (1.4 ms a page).
+	const about = `(SELECT id FROM cp_conference WHERE child_id = $1
+		UNION SELECT conference_id FROM cp_conference_decision WHERE child_id = $1)`
 	var out []csc.Conference
-	for rows.Next() {
-		var c csc.Conference
-		if err := scanConference(rows, &c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
+	err := t.queryAll([]string{`SELECT ` + conferenceColumns + ` WHERE c.id IN ` + about + ` ORDER BY c.held_on DESC, c.id DESC`,
+		decisionsSelect + `d.conference_id IN ` + about + ` ORDER BY d.id`},
+		[]any{childID}, func(i int, rows *sql.Rows) error {
+			if i == 1 {
+				return scanDecisions(rows, out)
+			}
+			for rows.Next() {
+				var c csc.Conference
+				if err := scanConference(rows, &c); err != nil {
+					return err
+				}
+				out = append(out, c)
+			}
+			return rows.Err()
+		})
+	if err != nil || len(out) == 0 {
 		return nil, err
 	}
-	rows.Close()
-	if len(out) == 0 {
-		return nil, nil
-	}
-	// The same UNION as above: written as two IN lists joined by OR,
-	// PostgreSQL read every decision of the authority (1.4 ms a page).
-	return out, t.conferenceDecisions(`d.conference_id IN (SELECT id FROM cp_conference WHERE child_id = $1
-		UNION SELECT conference_id FROM cp_conference_decision WHERE child_id = $1)`, childID, out)
+	return out, nil
 }
+
+// decisionsSelect reads conferences' decisions, in scanDecisions' order.
+const decisionsSelect = `SELECT d.conference_id, d.child_id, d.plan_needed, d.category, d.dissent, d.end_reason,
+	COALESCE(d.plan_id, 0) FROM cp_conference_decision d WHERE `
 
 // conferenceDecisions reads the decisions matching where into the
 // conferences they belong to.
 func (t *Tx) conferenceDecisions(where string, arg any, into []csc.Conference) error {
-	rows, err := t.query(`SELECT d.conference_id, d.child_id, d.plan_needed, d.category, d.dissent, d.end_reason,
-		COALESCE(d.plan_id, 0) FROM cp_conference_decision d WHERE `+where+` ORDER BY d.id`, arg)
+	rows, err := t.query(decisionsSelect+where+` ORDER BY d.id`, arg)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	return scanDecisions(rows, into)
+}
+
+// scanDecisions scans decisions (decisionsSelect) into the conferences
+// they belong to, ignoring any of another conference.
+func scanDecisions(rows *sql.Rows, into []csc.Conference) error {
 	index := map[int64]int{}
 	for i, c := range into {
 		index[c.ID] = i
@@ -162,61 +174,66 @@ func (t *Tx) FindCPPlanByID(id int64) (*csc.CPPlan, error) {
 // ListCPPlans returns a child's plans, newest first, with their actions and
 // core groups: three queries however many plans there are.
 func (t *Tx) ListCPPlans(childID int64) ([]csc.CPPlan, error) {
-	rows, err := t.query(`SELECT `+planColumns+` WHERE child_id = $1 ORDER BY start_date DESC, id DESC`, childID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+	// The plans, their actions and their core groups are asked for at
+	// once (on PostgreSQL in one round trip, or with the page's other
+	// reads), rather than one after another.
 	var out []csc.CPPlan
-	for rows.Next() {
-		var p csc.CPPlan
-		if err := scanPlan(rows, &p); err != nil {
-			return nil, err
+	index := map[int64]int{}
+	err := t.queryAll([]string{`SELECT ` + planColumns + ` WHERE child_id = $1 ORDER BY start_date DESC, id DESC`,
+		planActionsSelect, coreGroupsSelect}, []any{childID}, func(i int, rows *sql.Rows) error {
+		if i > 0 {
+			return scanPlanDetail(i == 1, rows, out, index)
 		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
+		for rows.Next() {
+			var p csc.CPPlan
+			if err := scanPlan(rows, &p); err != nil {
+				return err
+			}
+			index[p.ID] = len(out)
+			out = append(out, p)
+		}
+		return rows.Err()
+	})
+	if err != nil || len(out) == 0 {
 		return nil, err
 	}
-	rows.Close()
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return out, t.planDetails(childID, out)
+	return out, nil
 }
 
-// planDetails reads the child's plan actions and core groups into plans.
+// planDetails reads the child's plan actions and core groups into plans,
+// both at once.
 func (t *Tx) planDetails(childID int64, plans []csc.CPPlan) error {
 	index := map[int64]int{}
 	for i, p := range plans {
 		index[p.ID] = i
 	}
-	rows, err := t.query(`SELECT id, plan_id, child_id, what, who, due, done, version FROM cp_plan_action
-		WHERE child_id = $1 ORDER BY due, id`, childID)
-	if err != nil {
-		return err
-	}
+	return t.queryAll([]string{planActionsSelect, coreGroupsSelect}, []any{childID}, func(i int, rows *sql.Rows) error {
+		return scanPlanDetail(i == 0, rows, plans, index)
+	})
+}
+
+// The child's plan actions and core groups, for scanPlanDetail.
+const (
+	planActionsSelect = `SELECT id, plan_id, child_id, what, who, due, done, version FROM cp_plan_action
+		WHERE child_id = $1 ORDER BY due, id`
+	coreGroupsSelect = `SELECT id, plan_id, child_id, held_on, attendance, notes FROM cp_core_group
+		WHERE child_id = $1 ORDER BY held_on, id`
+)
+
+// scanPlanDetail scans plan actions (planActionsSelect) or core groups
+// (coreGroupsSelect) into the plans they belong to, found by index.
+func scanPlanDetail(actions bool, rows *sql.Rows, plans []csc.CPPlan, index map[int64]int) error {
 	for rows.Next() {
-		var a csc.PlanAction
-		if err := rows.Scan(&a.ID, &a.PlanID, &a.ChildID, &a.What, &a.Who, &a.Due, &a.Done, &a.Version); err != nil {
-			rows.Close()
-			return err
+		if actions {
+			var a csc.PlanAction
+			if err := rows.Scan(&a.ID, &a.PlanID, &a.ChildID, &a.What, &a.Who, &a.Due, &a.Done, &a.Version); err != nil {
+				return err
+			}
+			if i, ok := index[a.PlanID]; ok {
+				plans[i].Actions = append(plans[i].Actions, a)
+			}
+			continue
 		}
-		if i, ok := index[a.PlanID]; ok {
-			plans[i].Actions = append(plans[i].Actions, a)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = t.query(`SELECT id, plan_id, child_id, held_on, attendance, notes FROM cp_core_group
-		WHERE child_id = $1 ORDER BY held_on, id`, childID)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
 		var g csc.CoreGroup
 		if err := rows.Scan(&g.ID, &g.PlanID, &g.ChildID, &g.HeldOn, scanJSON{&g.Attendance}, &g.Notes); err != nil {
 			return err

@@ -12,6 +12,8 @@ import (
 func FuzzSQLValueAgreesWithPgtype(f *testing.F) {
 	oids := []uint32{pgtype.TextOID, pgtype.VarcharOID, pgtype.Int8OID, pgtype.Int4OID, pgtype.BoolOID, pgtype.DateOID, pgtype.TimestamptzOID}
 	f.Add(uint8(0), []byte("Sam Worker"))
+	f.Add(uint8(0x80), []byte("Sam Worker")) // text as PostgreSQL sends it, in the text format
+	f.Add(uint8(0x81), []byte{0xff, 'x'})
 	f.Add(uint8(2), []byte{0x80, 0, 0, 0, 0, 0, 0, 1})
 	f.Add(uint8(3), []byte{0xff, 0xff, 0xff, 0xfe})
 	f.Add(uint8(4), []byte{1})
@@ -25,11 +27,15 @@ func FuzzSQLValueAgreesWithPgtype(f *testing.F) {
 	f.Add(uint8(6), []byte{0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
 	types := pgtype.NewMap()
 	f.Fuzz(func(t *testing.T, which uint8, raw []byte) {
-		oid := oids[int(which)%len(oids)]
-		got, gotErr := sqlValue(types, oid, pgtype.BinaryFormatCode, raw)
-		want, wantErr := scannedValue(types, oid, pgtype.BinaryFormatCode, raw)
+		oid := oids[int(which&0x7f)%len(oids)]
+		format := int16(pgtype.BinaryFormatCode)
+		if which&0x80 != 0 {
+			format = pgtype.TextFormatCode
+		}
+		got, gotErr := sqlValue(types, oid, format, raw)
+		want, wantErr := scannedValue(types, oid, format, raw)
 		if (gotErr != nil) != (wantErr != nil) || !reflect.DeepEqual(got, want) {
-			t.Errorf("oid %d, %x: got %#v (%v), pgtype gives %#v (%v)", oid, raw, got, gotErr, want, wantErr)
+			t.Errorf("oid %d, format %d, %x: got %#v (%v), pgtype gives %#v (%v)", oid, format, raw, got, gotErr, want, wantErr)
 		}
 	})
 }

@@ -40,7 +40,7 @@ import (
 // the first function, in the order given, that failed. The functions must
 // not share anything but the transaction: each writes its own variables.
 func (t *Tx) Together(fns ...func() error) error {
-	if t.engine != Postgres || !t.readOnly || t.gather != nil || len(fns) < 2 {
+	if !t.Gathers() || len(fns) < 2 {
 		var first error
 		for _, fn := range fns {
 			if err := fn(); err != nil && first == nil {
@@ -77,7 +77,7 @@ func (t *Tx) Together(fns ...func() error) error {
 		}
 		batch := g.waiting
 		g.waiting = nil
-		g.running = len(batch)
+		g.running, g.waiters = g.waiters, 0
 		g.mu.Unlock()
 		if len(batch) == 0 {
 			break
@@ -95,13 +95,18 @@ func (t *Tx) Together(fns ...func() error) error {
 	return nil
 }
 
+// Gathers reports whether Together sends its functions' statements
+// together: in a PostgreSQL read transaction.
+func (t *Tx) Gathers() bool { return t.engine == Postgres && t.readOnly && t.gather == nil }
+
 // gatherer counts the functions Together runs that are neither finished
 // nor waiting on a statement, and holds the statements they wait on.
 type gatherer struct {
 	mu      sync.Mutex
 	idle    *sync.Cond // signalled when running falls to 0
 	running int
-	waiting []*gathered
+	waiting []*gathered // the statements waited on
+	waiters int         // the functions waiting on them
 }
 
 // gathered is a statement a function waits on; answer is set before done
@@ -125,13 +130,27 @@ func (g *gatherer) finished() {
 
 // ask queues a statement and waits for its answer.
 func (g *gatherer) ask(query string, args []any) *answer {
-	q := &gathered{query: query, args: args, done: make(chan struct{})}
+	return g.askAll([]string{query}, [][]any{args})[0]
+}
+
+// askAll queues statements, each with its args, to go in the same round
+// trip, and waits for all their answers.
+func (g *gatherer) askAll(queries []string, args [][]any) []*answer {
+	qs := make([]*gathered, len(queries))
+	for i, query := range queries {
+		qs[i] = &gathered{query: query, args: args[i], done: make(chan struct{})}
+	}
 	g.mu.Lock()
-	g.waiting = append(g.waiting, q)
+	g.waiting = append(g.waiting, qs...)
+	g.waiters++
 	g.mu.Unlock()
 	g.finished()
-	<-q.done
-	return q.answer
+	answers := make([]*answer, len(qs))
+	for i, q := range qs {
+		<-q.done
+		answers[i] = q.answer
+	}
+	return answers
 }
 
 // sendGathered sends the statements waited on in one round trip and reads
@@ -227,10 +246,12 @@ func sqlValue(types *pgtype.Map, oid uint32, format int16, raw []byte) (driver.V
 	}
 	// The commonest values are decoded here: through pgtype.Map.Scan, which
 	// finds a plan for each value, they were a tenth of a long record's page.
+	// Text is the same in either format, and PostgreSQL sends it as text.
+	if oid == pgtype.TextOID || oid == pgtype.VarcharOID {
+		return string(raw), nil
+	}
 	if format == pgtype.BinaryFormatCode {
 		switch {
-		case oid == pgtype.TextOID || oid == pgtype.VarcharOID:
-			return string(raw), nil
 		case oid == pgtype.Int8OID && len(raw) == 8:
 			return int64(binary.BigEndian.Uint64(raw)), nil
 		case oid == pgtype.Int4OID && len(raw) == 4:
