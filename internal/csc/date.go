@@ -3,6 +3,7 @@ package csc
 import (
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 	"time"
 	_ "time/tzdata" // Europe/London must resolve on machines without a zoneinfo database.
 )
@@ -91,7 +92,21 @@ func (d Date) Long() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+	return string(d.AppendLong(make([]byte, 0, 24)))
+}
+
+// AppendLong appends the date as Long writes it to b. A chronology of 2,000
+// entries writes 2,000 of them, and through fmt they were a twentieth of
+// its page's time.
+func (d Date) AppendLong(b []byte) []byte {
+	if d.IsZero() {
+		return b
+	}
+	b = strconv.AppendInt(b, int64(d.Day), 10)
+	b = append(b, ' ')
+	b = append(b, d.Month.String()...)
+	b = append(b, ' ')
+	return strconv.AppendInt(b, int64(d.Year), 10)
 }
 
 // Time returns midnight UTC at the start of the date.

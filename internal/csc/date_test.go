@@ -1,6 +1,7 @@
 package csc
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -64,4 +65,30 @@ func TestStepTimeIsMiddayInEngland(t *testing.T) {
 			t.Errorf("StepTime(%v) = %v, want midday London on that date", d, got)
 		}
 	}
+}
+
+// A date is written as people read it, "3 March 2026", whatever the date
+// (even one no calendar has), exactly as fmt would write its parts; the
+// zero date is not written at all.
+func FuzzDateLong(f *testing.F) {
+	if got := (Date{2026, time.March, 3}).Long(); got != "3 March 2026" {
+		f.Errorf("3 March 2026 is written %q", got)
+	}
+	f.Add(2026, 3, 3)
+	f.Add(1, 12, 31)
+	f.Add(-44, 0, -1)
+	f.Add(0, 13, 0)
+	f.Fuzz(func(t *testing.T, y, m, d int) {
+		date := Date{Year: y, Month: time.Month(m), Day: d}
+		want := fmt.Sprintf("%d %s %d", d, time.Month(m), y)
+		if date.IsZero() {
+			want = ""
+		}
+		if got := date.Long(); got != want {
+			t.Errorf("%#v.Long() = %q, want %q", date, got, want)
+		}
+		if got := string(date.AppendLong([]byte("on "))); got != "on "+want {
+			t.Errorf("%#v.AppendLong = %q, want %q", date, got, "on "+want)
+		}
+	})
 }

@@ -101,7 +101,10 @@ func contains(vs []string, v string) bool {
 	return false
 }
 
-func when(t time.Time) string { return whenFmt(t, "2 January 2006 at 15:04") }
+func when(t time.Time) string { return whenFmt(t, whenLayout) }
+
+// whenLayout is how pages write an instant: "3 March 2026 at 14:05".
+const whenLayout = "2 January 2006 at 15:04"
 
 func whenFmt(t time.Time, layout string) string {
 	if t.IsZero() {

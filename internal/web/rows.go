@@ -42,6 +42,30 @@ func (b htmlBuilder) raw(s string)  { b.buf.WriteString(s) }
 func (b htmlBuilder) text(s string) { htmlEscaper.WriteString(b.buf, s) }
 func (b htmlBuilder) id(n int64)    { b.buf.Write(strconv.AppendInt(b.buf.AvailableBuffer(), n, 10)) }
 
+// anchor writes a chronology entry's anchor, as its Anchor method gives
+// it ("entry-41", "event-90"), without making a string of it.
+func (b htmlBuilder) anchor(e csc.ChronologyEntry) {
+	if e.EntryID != 0 {
+		b.raw("entry-")
+		b.id(e.EntryID)
+		return
+	}
+	b.raw("event-")
+	b.id(e.EventID)
+}
+
+// date writes a date as pages show it, "3 March 2026" (digits, letters
+// and spaces: nothing to escape).
+func (b htmlBuilder) date(d csc.Date) { b.buf.Write(d.AppendLong(b.buf.AvailableBuffer())) }
+
+// instant writes an instant in the layout given, in UK time, or nothing for
+// the zero time; the layouts used here print nothing to escape.
+func (b htmlBuilder) instant(t time.Time, layout string) {
+	if !t.IsZero() {
+		b.buf.Write(t.In(csc.London).AppendFormat(b.buf.AvailableBuffer(), layout))
+	}
+}
+
 // rag writes a RAG rating as its coloured tag.
 func (b htmlBuilder) rag(r csc.RAG) {
 	b.raw(`<strong class="govuk-tag `)
@@ -67,13 +91,12 @@ func chronologyRows(v *view) template.HTML {
 	canEdit := v.Can(string(csc.ActChronologyRecord))
 	childPath := "/people/" + strconv.FormatInt(child, 10) + "/chronology/"
 	b, direct := v.writer(len(c.Entries) * 700) // an editor's row is about 600 bytes
+	editLink := htmlEscaper.Replace(p.EditLink)
 	for _, e := range c.Entries {
-		key := e.Anchor()
-		date := e.Date.Long()
 		b.raw(`<tr class="govuk-table__row" id="`)
-		b.raw(key)
+		b.anchor(e)
 		b.raw(`"><td class="govuk-table__cell">`)
-		b.text(date)
+		b.date(e.Date)
 		if e.Significant {
 			b.raw(`<br><strong class="govuk-tag govuk-tag--red">Significant</strong>`)
 		}
@@ -93,15 +116,16 @@ func chronologyRows(v *view) template.HTML {
 		b.raw(`</td><td class="govuk-table__cell">`)
 		b.text(e.Impact)
 		if canEdit && e.ChildID == child {
-			if key == p.Section {
-				chronologyForm(b, v, p, e, childPath, key)
+			if p.Section != "" && p.Section == e.Anchor() {
+				chronologyForm(b, v, p, e, childPath, p.Section)
 			} else {
 				b.raw(`<p class="govuk-body-s govuk-!-margin-bottom-0"><a class="govuk-link" href="`)
-				b.text(p.EditLink + key)
+				b.raw(editLink)
+				b.anchor(e)
 				b.raw(`#`)
-				b.raw(key)
+				b.anchor(e)
 				b.raw(`">Change<span class="govuk-visually-hidden"> the entry of `)
-				b.text(date)
+				b.date(e.Date)
 				b.raw(`</span></a></p>`)
 			}
 		}
@@ -173,9 +197,9 @@ func timelineItems(v *view, events []csc.Event) template.HTML {
 			b.raw(`</p>`)
 		}
 		b.raw(`</div><p class="moj-timeline__date"><time datetime="`)
-		b.raw(e.At.Format(time.RFC3339))
+		b.buf.Write(e.At.AppendFormat(b.buf.AvailableBuffer(), time.RFC3339))
 		b.raw(`">`)
-		b.text(when(e.At))
+		b.instant(e.At, whenLayout)
 		b.raw("</time></p></div>\n")
 	}
 	if direct {
