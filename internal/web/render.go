@@ -31,6 +31,8 @@ var funcs = template.FuncMap{
 	"timelineItems":  timelineItems,
 	"queueRows":      queueRows,
 	"contactRows":    contactRows,
+	"clockRows":      clockRows,
+	"referralRows":   referralRows,
 	"whenShort":      func(t time.Time) string { return whenFmt(t, "2 Jan 15:04") },
 	"isoLocal": func(t time.Time) string {
 		if t.IsZero() {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cairn/internal/app"
+	"cairn/internal/clock"
 	"cairn/internal/csc"
 )
 
@@ -269,6 +270,155 @@ func contactRows(contacts []csc.Contact) template.HTML {
 		b.raw(`</td><td class="govuk-table__cell">`)
 		b.text(c.Decision.Label())
 		b.raw("</td></tr>\n")
+	}
+	return b.html()
+}
+
+// clockRows writes a table of clocks' rows (the clockTable template), with
+// the column of who has each child when owner is true (the template's
+// Owner, which a table without the column leaves out): a child's page, a
+// worker's tray and a team's page list tens of clocks, each of a dozen
+// values.
+func clockRows(items []app.TrayItem, owner any) template.HTML {
+	b := newHTMLBuilder(len(items) * 700)
+	for _, c := range items {
+		b.raw("<tr class=\"govuk-table__row\">\n    <td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/people/")
+		b.id(c.ChildID)
+		b.raw(`">`)
+		b.text(c.ChildName)
+		b.raw("</a></td>\n    <td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/clocks/")
+		b.id(c.ID)
+		b.raw(`">`)
+		b.text(c.Rule)
+		b.raw(`: `)
+		b.text(c.Title)
+		b.raw("</a></td>\n    <td class=\"govuk-table__cell\">")
+		b.date(c.Started)
+		b.raw("</td>\n    <td class=\"govuk-table__cell\">")
+		if !c.DueAt.IsZero() && c.Rule == "HP-01" {
+			b.instant(c.DueAt, whenLayout)
+		} else {
+			b.date(c.Due)
+		}
+		b.raw("</td>\n    <td class=\"govuk-table__cell\">")
+		clockStatus(b, c)
+		b.raw("</td>\n    ")
+		if owner == true {
+			b.raw(`<td class="govuk-table__cell">`)
+			switch {
+			case c.StaffName != "":
+				b.text(c.StaffName)
+			case c.TeamName != "":
+				b.text(c.TeamName)
+			default:
+				b.raw("Unallocated")
+			}
+			b.raw(`</td>`)
+		}
+		b.raw(`</tr>`)
+	}
+	return b.html()
+}
+
+// clockStatus writes a clock's status as its tag (the clockStatus
+// template), with how late an overdue clock is and whether a reason for
+// missing it is signed off.
+func clockStatus(b htmlBuilder, c app.TrayItem) {
+	switch c.Status {
+	case clock.StatusOverdue:
+		b.raw(`<strong class="govuk-tag govuk-tag--red">Overdue</strong>`)
+		if c.Late != 0 {
+			b.raw(`<br><span class="govuk-body-s">by `)
+			b.id(int64(c.Late))
+			if c.Late == 1 {
+				b.raw(` working day</span>`)
+			} else {
+				b.raw(` working days</span>`)
+			}
+		}
+	case clock.StatusDue:
+		b.raw(`<strong class="govuk-tag govuk-tag--orange">Due today</strong>`)
+	case clock.StatusOpen:
+		b.raw(`<strong class="govuk-tag govuk-tag--blue">Due `)
+		b.date(c.Due)
+		b.raw(`</strong>`)
+	case clock.StatusMet:
+		b.raw(`<strong class="govuk-tag govuk-tag--green">Met on time</strong>`)
+	case clock.StatusLate:
+		b.raw(`<strong class="govuk-tag govuk-tag--red">Met late</strong>`)
+	default:
+		b.raw(`<strong class="govuk-tag govuk-tag--grey">Stopped</strong>`)
+	}
+	if c.Explanation != nil {
+		if c.Explanation.SignedOffBy != 0 {
+			b.raw(`<br><span class="govuk-body-s">Reason signed off</span>`)
+		} else {
+			b.raw(`<br><span class="govuk-body-s">Reason awaiting sign-off</span>`)
+		}
+	}
+}
+
+// referralRows writes the rows of a child's referrals (CIN episodes) on
+// their page, newest first, each with its assessments and any homeless
+// presentation: a ten-year record has ten of them, each of a score of
+// values.
+func referralRows(episodes []app.Episode) template.HTML {
+	b := newHTMLBuilder(len(episodes) * 900)
+	for i := range episodes {
+		e := &episodes[i]
+		b.raw("<tr class=\"govuk-table__row\">\n    <td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/referrals/")
+		b.id(e.Referral.ID)
+		b.raw(`">`)
+		b.date(e.Referral.ReferralDate)
+		b.raw(`</a>`)
+		if e.ReReferral {
+			b.raw(` <strong class="govuk-tag govuk-tag--orange">Re-referral</strong>`)
+		}
+		if e.Referral.PrimaryNeed != "" {
+			b.raw(`<br><span class="govuk-body-s">Primary need `)
+			b.text(e.Referral.PrimaryNeed)
+			b.raw(`</span>`)
+		}
+		b.raw("</td>\n    <td class=\"govuk-table__cell\">")
+		if e.Referral.Open() {
+			b.raw(`<strong class="govuk-tag govuk-tag--blue">Open</strong>`)
+		} else {
+			b.date(e.Referral.ClosureDate)
+			b.raw(` (`)
+			b.text(e.Referral.ClosureReason)
+			b.raw(`)`)
+		}
+		b.raw("</td>\n    <td class=\"govuk-table__cell\">")
+		for _, a := range e.Assessments {
+			b.raw(`<a class="govuk-link" href="/assessments/`)
+			b.id(a.ID)
+			b.raw(`">Started `)
+			b.date(a.StartDate)
+			b.raw(`</a>: `)
+			b.text(a.Status.Label())
+			if a.AuthorisedDate.Year != 0 {
+				b.raw(` `)
+				b.date(a.AuthorisedDate)
+			}
+			b.raw(`<br>`)
+		}
+		if len(e.Assessments) == 0 {
+			b.raw(`None`)
+		}
+		b.raw("\n      ")
+		for j := range e.Homeless {
+			h := &e.Homeless[j]
+			b.raw(`<a class="govuk-link" href="/homeless/`)
+			b.id(h.ID)
+			b.raw(`">Homeless presentation `)
+			b.date(h.PresentedOn)
+			b.raw(`</a>: `)
+			b.text(h.DecisionLabel())
+			b.raw(`<br>`)
+		}
+		b.raw("</td>\n    <td class=\"govuk-table__cell\">")
+		b.date(e.HP03Due)
+		b.raw("</td>\n  </tr>")
 	}
 	return b.html()
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cairn/internal/app"
+	"cairn/internal/clock"
 	"cairn/internal/csc"
 )
 
@@ -130,5 +131,101 @@ func TestContactRows(t *testing.T) {
 	}
 	if !strings.Contains(want.String(), "&lt;script&gt;") || !strings.Contains(want.String(), `href="/contacts/31">4 Mar 09:05 2026</a>`) {
 		t.Errorf("the comparison lacks escaped text or a dated link:\n%s", want.String())
+	}
+}
+
+// Clocks' rows are written as the clockTable template wrote them, for
+// every status, with and without the owner's column: compared here with
+// the template they replaced, run through html/template with the page's
+// functions.
+func TestClockRows(t *testing.T) {
+	started := csc.MustParseDate("2026-03-02")
+	due := csc.MustParseDate("2026-03-04")
+	dueAt := time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)
+	item := func(id int64, rule string, status clock.Status, late int) app.TrayItem {
+		return app.TrayItem{ClockRecord: csc.ClockRecord{ID: id, ChildID: 7, ChildName: "Sam", Rule: rule, Started: started,
+			Due: due}, Title: "Child and family assessment", Status: status, Late: late}
+	}
+	items := []app.TrayItem{
+		item(1, "HP-03", clock.StatusOverdue, 3),
+		item(2, "HP-03", clock.StatusOverdue, 1),
+		item(3, "HP-03", clock.StatusOverdue, 0),
+		item(4, "CP-04", clock.StatusDue, 0),
+		item(5, "CP-04", clock.StatusOpen, 0),
+		item(6, "CP-10", clock.StatusMet, 0),
+		item(7, "CP-10", clock.StatusLate, 0),
+		item(8, "CP-10", clock.StatusStopped, 0),
+		item(9, "HP-01", clock.StatusOpen, 0),
+		item(10, "CP-12", clock.StatusOpen, 0),
+	}
+	items[0].ChildName, items[0].Title, items[0].StaffName = hostile, hostile, hostile
+	items[1].TeamName = "MASH & front door"
+	items[6].Explanation = &csc.ClockExplanation{SignedOffBy: 4}
+	items[7].Explanation = &csc.ClockExplanation{}
+	items[8].DueAt = dueAt // the front door's clock falls due at a time
+	items[9].DueAt = dueAt // another rule's is shown by its date
+	items[9].Started = csc.Date{}
+	was := template.Must(template.New("status").Funcs(funcs).Parse(`{{define "clockStatus"}}{{if eq .Status "overdue"}}<strong class="govuk-tag govuk-tag--red">Overdue</strong>{{if .Late}}<br><span class="govuk-body-s">by {{.Late}} working {{plural .Late "day" "days"}}</span>{{end}}{{else if eq .Status "due"}}<strong class="govuk-tag govuk-tag--orange">Due today</strong>{{else if eq .Status "open"}}<strong class="govuk-tag govuk-tag--blue">Due {{date .Due}}</strong>{{else if eq .Status "met"}}<strong class="govuk-tag govuk-tag--green">Met on time</strong>{{else if eq .Status "late"}}<strong class="govuk-tag govuk-tag--red">Met late</strong>{{else}}<strong class="govuk-tag govuk-tag--grey">Stopped</strong>{{end}}{{with .Explanation}}<br><span class="govuk-body-s">{{if .SignedOffBy}}Reason signed off{{else}}Reason awaiting sign-off{{end}}</span>{{end}}{{end}}` +
+		`{{define "rows"}}{{range .Items}}<tr class="govuk-table__row">
+    <td class="govuk-table__cell"><a class="govuk-link" href="/people/{{.ChildID}}">{{.ChildName}}</a></td>
+    <td class="govuk-table__cell"><a class="govuk-link" href="/clocks/{{.ID}}">{{.Rule}}: {{.Title}}</a></td>
+    <td class="govuk-table__cell">{{date .Started}}</td>
+    <td class="govuk-table__cell">{{if .DueAt.IsZero}}{{date .Due}}{{else if eq .Rule "HP-01"}}{{when .DueAt}}{{else}}{{date .Due}}{{end}}</td>
+    <td class="govuk-table__cell">{{template "clockStatus" .}}</td>
+    {{if $.Owner}}<td class="govuk-table__cell">{{or .StaffName .TeamName "Unallocated"}}</td>{{end}}</tr>{{end}}{{end}}`))
+	for _, owner := range []any{true, false, nil} {
+		var want strings.Builder
+		if err := was.ExecuteTemplate(&want, "rows", map[string]any{"Items": items, "Owner": owner}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(clockRows(items, owner)); got != want.String() {
+			t.Errorf("owner %v: clock rows:\n%s\nthe template wrote:\n%s", owner, got, want.String())
+		}
+		if owner == true && (!strings.Contains(want.String(), "&lt;script&gt;") || !strings.Contains(want.String(), "by 3 working days") ||
+			!strings.Contains(want.String(), "by 1 working day<") || !strings.Contains(want.String(), "4 March 2026 at 09:30") ||
+			!strings.Contains(want.String(), "MASH &amp; front door") || !strings.Contains(want.String(), "Unallocated") ||
+			!strings.Contains(want.String(), "Reason awaiting sign-off")) {
+			t.Errorf("the comparison lacks a case it should cover:\n%s", want.String())
+		}
+	}
+}
+
+// A child's referrals are written as the template wrote them: open and
+// closed, re-referred or not, with and without assessments and homeless
+// presentations; compared with the template they replaced.
+func TestReferralRows(t *testing.T) {
+	d := csc.MustParseDate
+	episodes := []app.Episode{
+		{Referral: csc.Referral{ID: 12, ReferralDate: d("2026-03-02"), PrimaryNeed: hostile}, ReReferral: true,
+			HP03Due: d("2026-05-05"),
+			Assessments: []csc.Assessment{
+				{ID: 40, StartDate: d("2026-03-03"), Status: csc.AssessmentOpen},
+				{ID: 41, StartDate: d("2026-03-04"), Status: csc.AssessmentAuthorised, AuthorisedDate: d("2026-04-01")},
+				{ID: 42, StartDate: d("2026-03-05"), Status: csc.AssessmentStatus(hostile)},
+			},
+			Homeless: []csc.HomelessPresentation{{ID: 5, PresentedOn: d("2026-03-02"), Decision: "accommodated"},
+				{ID: 6, PresentedOn: d("2026-03-09")}}},
+		{Referral: csc.Referral{ID: 11, ReferralDate: d("2025-01-06"), PrimaryNeed: "N1", ClosureDate: d("2025-06-30"),
+			ClosureReason: hostile}, HP03Due: d("2025-03-10")},
+	}
+	was := template.Must(template.New("rows").Funcs(funcs).Parse(`{{range .}}<tr class="govuk-table__row">
+    <td class="govuk-table__cell"><a class="govuk-link" href="/referrals/{{.Referral.ID}}">{{date .Referral.ReferralDate}}</a>{{if .ReReferral}} <strong class="govuk-tag govuk-tag--orange">Re-referral</strong>{{end}}{{with .Referral.PrimaryNeed}}<br><span class="govuk-body-s">Primary need {{.}}</span>{{end}}</td>
+    <td class="govuk-table__cell">{{if .Referral.Open}}<strong class="govuk-tag govuk-tag--blue">Open</strong>{{else}}{{date .Referral.ClosureDate}} ({{.Referral.ClosureReason}}){{end}}</td>
+    <td class="govuk-table__cell">{{range .Assessments}}<a class="govuk-link" href="/assessments/{{.ID}}">Started {{date .StartDate}}</a>: {{.Status.Label}}{{if .AuthorisedDate.Year}} {{date .AuthorisedDate}}{{end}}<br>{{else}}None{{end}}
+      {{range .Homeless}}<a class="govuk-link" href="/homeless/{{.ID}}">Homeless presentation {{date .PresentedOn}}</a>: {{.DecisionLabel}}<br>{{end}}</td>
+    <td class="govuk-table__cell">{{date .HP03Due}}</td>
+  </tr>{{end}}`))
+	var want strings.Builder
+	if err := was.Execute(&want, episodes); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(referralRows(episodes)); got != want.String() {
+		t.Errorf("referral rows:\n%s\nthe template wrote:\n%s", got, want.String())
+	}
+	for _, seen := range []string{"&lt;script&gt;", "Re-referral", "In progress", "Authorised 1 April 2026", "None",
+		"Accommodated under section 20", "Awaiting the section 20 decision", "30 June 2025 (&lt;script&gt;", "Open</strong>"} {
+		if !strings.Contains(want.String(), seen) {
+			t.Errorf("the comparison lacks %q:\n%s", seen, want.String())
+		}
 	}
 }
