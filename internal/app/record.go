@@ -132,9 +132,11 @@ func (a *App) ChildRecord(ctx context.Context, actor csc.Actor, id int64) (r *Ch
 		}
 		// The census check needs the child's referrals, to know whether the
 		// child is in the census at all. Where reads go together it is read
-		// with everything else and used only if so: a second round trip
-		// cost the page more than the check's nine statements cost a child
-		// outside the census. Elsewhere it waits for the referrals.
+		// with everything else and used only if so, which saves a child in
+		// the census a round trip and costs every other child nine
+		// statements (BENCHMARKS.md, "A child's page in one round trip":
+		// the ordinary page's p99 rose; which way pays is not yet settled).
+		// Elsewhere it waits for the referrals.
 		var census *censusCheck
 		var censusErr error
 		ahead := tx.Gathers()
