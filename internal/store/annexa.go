@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"time"
 
 	"cairn/internal/csc"
@@ -25,7 +24,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		JOIN contact_household h ON h.contact_id = c.id JOIN person p ON p.id = h.person_id
 		WHERE h.person_id BETWEEN $3 AND $4 AND h.person_id <> c.child_id AND p.kind = 'child'
 		AND c.received_at >= $1 AND c.received_at < $2
-		ORDER BY 1, 2`, wide, func(rows *sql.Rows) error {
+		ORDER BY 1, 2`, wide, func(rows Rows) error {
 		var c csc.AnnexAContact
 		var at time.Time
 		if err := rows.Scan(&c.ChildID, scanTime{&at}, &c.Source); err != nil {
@@ -43,7 +42,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	err = t.each(`SELECT e.child_id, e.start_date, e.end_date, e.eha_start, e.eha_completed, e.agency
 		FROM early_help e WHERE e.child_id BETWEEN $3 AND $4 AND e.start_date <= $2
 		AND (e.end_date IS NULL OR e.end_date >= $1 OR e.eha_completed >= $1)
-		ORDER BY e.child_id, e.start_date, e.id`, args, func(rows *sql.Rows) error {
+		ORDER BY e.child_id, e.start_date, e.id`, args, func(rows Rows) error {
 		var e csc.AnnexAEarlyHelp
 		if err := rows.Scan(&e.ChildID, &e.Start, &e.End, &e.EHAStart, &e.EHACompleted, &e.Agency); err != nil {
 			return err
@@ -57,7 +56,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	}
 	err = t.each(`SELECT r.child_id, r.referral_date, r.source, r.nfa FROM referral r
 		WHERE r.child_id BETWEEN $3 AND $4 AND r.referral_date BETWEEN $1 AND $2
-		ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
+		ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows Rows) error {
 		var r csc.AnnexAReferral
 		if err := rows.Scan(&r.ChildID, &r.Date, &r.Source, &r.NFA); err != nil {
 			return err
@@ -73,7 +72,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 			EXISTS (SELECT 1 FROM assessment_seen s WHERE s.assessment_id = a.id)
 		FROM assessment a WHERE a.child_id BETWEEN $3 AND $4 AND a.start_date <= $2
 		AND (a.authorised_date IS NULL OR a.authorised_date >= $1)
-		ORDER BY a.child_id, a.start_date, a.id`, args, func(rows *sql.Rows) error {
+		ORDER BY a.child_id, a.start_date, a.id`, args, func(rows Rows) error {
 		var x csc.AnnexAAssessment
 		if err := rows.Scan(&x.ChildID, &x.Start, &x.Authorised, &x.Outcome, &x.Seen); err != nil {
 			return err
@@ -92,7 +91,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 				WHERE p.child_id = s.child_id AND c.child_id = s.child_id AND c.s47_id = s.id AND c.kind = 'initial')
 		FROM s47_enquiry s JOIN strategy_discussion d ON d.id = s.strategy_id
 		WHERE s.child_id BETWEEN $3 AND $4 AND s.started <= $2 AND (s.started >= $1 OR s.outcome = '')
-		ORDER BY s.child_id, s.started, s.id`, args, func(rows *sql.Rows) error {
+		ORDER BY s.child_id, s.started, s.id`, args, func(rows Rows) error {
 		var s csc.AnnexAS47
 		var held time.Time
 		var outcome string
@@ -110,7 +109,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	}
 	err = t.each(`SELECT c.child_id, c.held_on FROM cp_conference c
 		WHERE c.kind = 'initial' AND c.child_id BETWEEN $3 AND $4 AND c.held_on BETWEEN $1 AND $2
-		ORDER BY c.child_id, c.held_on`, args, func(rows *sql.Rows) error {
+		ORDER BY c.child_id, c.held_on`, args, func(rows Rows) error {
 		var c csc.AnnexAICPC
 		if err := rows.Scan(&c.ChildID, &c.Held); err != nil {
 			return err
@@ -128,7 +127,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 				AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1))
 		FROM referral r WHERE r.child_id BETWEEN $3 AND $4 AND r.nfa = FALSE AND r.referral_date <= $2
 		AND (r.closure_date IS NULL OR r.closure_date >= $1)
-		ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows *sql.Rows) error {
+		ORDER BY r.child_id, r.referral_date, r.id`, args, func(rows Rows) error {
 		var c csc.AnnexACIN
 		if err := rows.Scan(&c.ChildID, &c.Start, &c.PrimaryNeed, &c.Closed, &c.ClosureReason, &c.CINPlan, &c.CPPlan); err != nil {
 			return err
@@ -144,7 +143,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	err = t.each(`SELECT p.id, p.child_id, p.start_date, p.end_date, p.initial_category, p.latest_category, p.previous_plans
 		FROM cp_plan p WHERE p.child_id BETWEEN $3 AND $4 AND p.start_date <= $2
 		AND (p.end_date IS NULL OR p.end_date >= $1)
-		ORDER BY p.child_id, p.start_date, p.id`, args, func(rows *sql.Rows) error {
+		ORDER BY p.child_id, p.start_date, p.id`, args, func(rows Rows) error {
 		var p csc.AnnexACPPlan
 		if err := rows.Scan(&p.ID, &p.ChildID, &p.Start, &p.End, &p.Initial, &p.Latest, &p.PreviousPlans); err != nil {
 			return err
@@ -168,7 +167,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 			UNION ALL
 			SELECT d.plan_id, c.held_on FROM cp_conference_decision d JOIN cp_conference c ON c.id = d.conference_id
 			WHERE d.child_id BETWEEN $2 AND $3 AND c.kind = 'review' AND c.held_on <= $1 AND d.plan_id IS NOT NULL`,
-			[]any{to, fromID, toID}, func(rows *sql.Rows) error {
+			[]any{to, fromID, toID}, func(rows Rows) error {
 				var id int64
 				var held csc.Date
 				if err := rows.Scan(&id, &held); err != nil {
@@ -185,7 +184,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		// The visits under the plans, oldest first, so the last kept is the latest.
 		err = t.each(`SELECT v.plan_id, v.visit_date, v.seen_alone FROM visit v
 			WHERE v.child_id BETWEEN $3 AND $4 AND v.plan_kind = 'cp' AND v.visit_date BETWEEN $1 AND $2
-			ORDER BY v.plan_id, v.visit_date, v.at, v.id`, args, func(rows *sql.Rows) error {
+			ORDER BY v.plan_id, v.visit_date, v.at, v.id`, args, func(rows Rows) error {
 			var id int64
 			var on csc.Date
 			var alone bool
@@ -209,7 +208,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	// allocation open at the end of the period.
 	ids := []any{fromID, toID}
 	err = t.each(`SELECT p.id, p.date_of_birth, p.sex, p.ethnicity FROM person p
-		WHERE p.id BETWEEN $1 AND $2 ORDER BY p.id`, ids, func(rows *sql.Rows) error {
+		WHERE p.id BETWEEN $1 AND $2 ORDER BY p.id`, ids, func(rows Rows) error {
 		var c csc.AnnexAChild
 		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.Sex, &c.Ethnicity); err != nil {
 			return err
@@ -228,7 +227,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 		}
 	}
 	err = t.each(`SELECT d.person_id, d.code FROM person_disability d
-		WHERE d.person_id BETWEEN $1 AND $2 ORDER BY d.person_id, d.code`, ids, func(rows *sql.Rows) error {
+		WHERE d.person_id BETWEEN $1 AND $2 ORDER BY d.person_id, d.code`, ids, func(rows Rows) error {
 		var id int64
 		var code csc.DisabilityCode
 		if err := rows.Scan(&id, &code); err != nil {
@@ -244,7 +243,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	}
 	err = t.each(`SELECT v.child_id, MAX(v.visit_date) FROM visit v
 		WHERE v.child_id BETWEEN $1 AND $2 AND v.child_seen AND v.visit_date <= $3
-		GROUP BY v.child_id ORDER BY v.child_id`, []any{fromID, toID, to}, func(rows *sql.Rows) error {
+		GROUP BY v.child_id ORDER BY v.child_id`, []any{fromID, toID, to}, func(rows Rows) error {
 		var id int64
 		var on csc.Date
 		if err := rows.Scan(&id, &on); err != nil {
@@ -261,7 +260,7 @@ func (t *Tx) AnnexA(from, to csc.Date, fromID, toID int64) (*csc.AnnexA, error) 
 	err = t.each(`SELECT l.child_id, tm.name, s.name FROM allocation l
 		JOIN team tm ON tm.id = l.team_id JOIN staff s ON s.id = l.staff_id
 		WHERE l.child_id BETWEEN $1 AND $2 AND l.started_at < $3 AND (l.ended_at IS NULL OR l.ended_at >= $3)
-		ORDER BY l.child_id, l.started_at, l.id`, []any{fromID, toID, to.AddDays(1)}, func(rows *sql.Rows) error {
+		ORDER BY l.child_id, l.started_at, l.id`, []any{fromID, toID, to.AddDays(1)}, func(rows Rows) error {
 		var id int64
 		var team, worker string
 		if err := rows.Scan(&id, &team, &worker); err != nil {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"strconv"
 	"strings"
 
@@ -173,7 +172,7 @@ func (t *Tx) ListAssessments(childID int64) ([]csc.Assessment, error) {
 	index := map[int64]int{}
 	err := t.queryAll([]string{assessmentSelect + ` WHERE a.child_id = $1 ORDER BY a.start_date, a.id`,
 		`SELECT id, assessment_id, seen_on, alone FROM assessment_seen WHERE child_id = $1 ORDER BY seen_on, id`},
-		[]any{childID}, func(i int, rows *sql.Rows) error {
+		[]any{childID}, func(i int, rows Rows) error {
 			for rows.Next() {
 				if i == 0 {
 					var a csc.Assessment

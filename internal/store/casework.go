@@ -209,7 +209,7 @@ func (t *Tx) FindVisits(q csc.VisitQuery) ([]csc.Visit, error) {
 	if limit <= 0 || limit > 2000 {
 		limit = 200
 	}
-	var rows *sql.Rows
+	var rows Rows
 	var err error
 	if q.PlanKind != "" {
 		rows, err = t.query(`SELECT `+visitColumns+` WHERE v.plan_kind = $1 AND v.plan_id = $2 AND v.child_id = $3
@@ -415,7 +415,7 @@ func (t *Tx) LatestSignificant(childID int64, kinds []string) (time.Time, error)
 	err := t.queryEach([]string{`SELECT MAX(e.at) FROM event e LEFT JOIN chronology_override o ON o.event_id = e.id
 		WHERE e.child_id = $1 AND ((e.kind IN (` + in + `) AND o.event_id IS NULL) OR o.significant = TRUE)`,
 		`SELECT MAX(entry_date) FROM chronology_entry WHERE child_id = $1 AND significant = TRUE`},
-		[][]any{append([]any{childID}, kargs...), {childID}}, func(i int, rows *sql.Rows) error {
+		[][]any{append([]any{childID}, kargs...), {childID}}, func(i int, rows Rows) error {
 			if !rows.Next() {
 				if err := rows.Err(); err != nil {
 					return err

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"strings"
 	"time"
 
@@ -97,7 +96,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 			ahead[q] = answers[i]
 		}
 	}
-	each := func(query string, args []any, fn func(*sql.Rows) error) error {
+	each := func(query string, args []any, fn func(Rows) error) error {
 		query = byID(query) // the conferences' statement has no range of $3 and $4
 		if a := ahead[query]; a != nil {
 			rows, err := rowsOf(a)
@@ -109,7 +108,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	at := map[int64]int{} // child id to index in kids
 
 	// The children.
-	err := each(censusChildrenSQL, args, func(rows *sql.Rows) error {
+	err := each(censusChildrenSQL, args, func(rows Rows) error {
 		var c csc.CensusChild
 		if err := rows.Scan(&c.ID, &c.DateOfBirth, &c.ExpectedDateOfBirth, &c.DateOfDeath, &c.Sex, &c.Ethnicity, &c.UPN, &c.Restricted); err != nil {
 			return err
@@ -121,7 +120,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	if err != nil || len(kids) == 0 {
 		return nil, err
 	}
-	err = each(censusDisabilitiesSQL, args, func(rows *sql.Rows) error {
+	err = each(censusDisabilitiesSQL, args, func(rows Rows) error {
 		var id int64
 		var code csc.DisabilityCode
 		if err := rows.Scan(&id, &code); err != nil {
@@ -139,7 +138,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	// Their episodes.
 	type place struct{ kid, ep int }
 	eps := map[int64]place{}
-	err = each(censusEpisodesSQL, args, func(rows *sql.Rows) error {
+	err = each(censusEpisodesSQL, args, func(rows Rows) error {
 		var e csc.CensusEpisode
 		var child int64
 		if err := rows.Scan(&e.ReferralID, &child, &e.ReferralDate, &e.Source, &e.PrimaryNeed, &e.NFA, &e.ClosureDate, &e.ClosureReason); err != nil {
@@ -165,7 +164,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 
 	// What was done under them, open at some point in the period.
-	err = each(censusAssessmentsSQL, args, func(rows *sql.Rows) error {
+	err = each(censusAssessmentsSQL, args, func(rows Rows) error {
 		var ref int64
 		var a csc.CensusAssessment
 		var factors string
@@ -181,7 +180,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	if err != nil {
 		return nil, err
 	}
-	err = each(censusCINPlansSQL, args, func(rows *sql.Rows) error {
+	err = each(censusCINPlansSQL, args, func(rows Rows) error {
 		var ref int64
 		var p csc.CensusCINPlan
 		if err := rows.Scan(&p.ID, &ref, &p.StartDate, &p.EndDate); err != nil {
@@ -207,7 +206,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		s              csc.CensusS47
 	}
 	var enquiries []enquiry
-	err = each(censusEnquiriesSQL, args, func(rows *sql.Rows) error {
+	err = each(censusEnquiriesSQL, args, func(rows Rows) error {
 		var e enquiry
 		var held time.Time
 		var outcome string
@@ -231,7 +230,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 	}
 	var confs []conference
 	if len(enquiries) > 0 {
-		err = each(conferences, confArgs, func(rows *sql.Rows) error {
+		err = each(conferences, confArgs, func(rows Rows) error {
 			var c conference
 			if err := rows.Scan(&c.id, &c.child, &c.s47, &c.held); err != nil {
 				return err
@@ -286,7 +285,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		ref int64
 	}
 	var order []planAt
-	err = each(censusCPPlansSQL, args, func(rows *sql.Rows) error {
+	err = each(censusCPPlansSQL, args, func(rows Rows) error {
 		var id, ref int64
 		var p csc.CensusCPPlan
 		if err := rows.Scan(&id, &ref, &p.StartDate, &p.EndDate, &p.InitialCategory, &p.LatestCategory, &p.PreviousPlans, &p.InitialCPC, &p.ConferenceID); err != nil {
@@ -310,7 +309,7 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 		plans[p.id] = &e.ProtectionPlan[seen[p.ref]]
 		seen[p.ref]++
 	}
-	err = each(censusReviewsSQL, args, func(rows *sql.Rows) error {
+	err = each(censusReviewsSQL, args, func(rows Rows) error {
 		var id, conf int64
 		var d csc.Date
 		if err := rows.Scan(&id, &conf, &d); err != nil {
@@ -329,13 +328,13 @@ func (t *Tx) CensusChildren(from, to csc.Date, fromID, toID int64) ([]csc.Census
 }
 
 // each runs query and calls fn for every row.
-func (t *Tx) each(query string, args []any, fn func(*sql.Rows) error) error {
+func (t *Tx) each(query string, args []any, fn func(Rows) error) error {
 	rows, err := t.query(query, args...)
 	return eachRow(rows, err, fn)
 }
 
 // eachRow calls fn for every row of rows, unless err, and closes them.
-func eachRow(rows *sql.Rows, err error, fn func(*sql.Rows) error) error {
+func eachRow(rows Rows, err error, fn func(Rows) error) error {
 	if err != nil {
 		return err
 	}

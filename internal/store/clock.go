@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"strings"
 
 	"cairn/internal/csc"
@@ -41,7 +40,7 @@ func (t *Tx) ClockFacts(from, to int64) ([]csc.ChildFacts, error) {
 	queries := append([]string{childFactsQuery, contactFactsQuery, referralFactsQuery}, stepFactQueries...)
 	var out []csc.ChildFacts
 	index := map[int64]int{}
-	err := t.queryAll(queries, []any{from, to}, func(i int, rows *sql.Rows) error {
+	err := t.queryAll(queries, []any{from, to}, func(i int, rows Rows) error {
 		switch i {
 		case 0:
 			return childFacts(rows, &out, index)
@@ -70,7 +69,7 @@ const childFactsQuery = `SELECT p.id, p.date_of_birth,
 		FROM person p WHERE p.id BETWEEN $1 AND $2 AND p.kind <> 'adult' ORDER BY p.id`
 
 // childFacts reads each child's date of birth and allocation.
-func childFacts(rows *sql.Rows, out *[]csc.ChildFacts, index map[int64]int) error {
+func childFacts(rows Rows, out *[]csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var f csc.ChildFacts
 		if err := rows.Scan(&f.ChildID, &f.DateOfBirth, &f.StaffID, &f.TeamID); err != nil {
@@ -90,7 +89,7 @@ func childFacts(rows *sql.Rows, out *[]csc.ChildFacts, index map[int64]int) erro
 var stepFactQueries []string
 
 // stepFacts reads the rows of one of stepFactQueries.
-func stepFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) error {
+func stepFacts(rows Rows, out []csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var child int64
 		var s csc.StepFact
@@ -107,7 +106,7 @@ func stepFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) error 
 const contactFactsQuery = `SELECT child_id, id, received_at, decided_at, COALESCE(team_id, 0) FROM contact
 		WHERE child_id BETWEEN $1 AND $2 ORDER BY child_id, received_at, id`
 
-func contactFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) error {
+func contactFacts(rows Rows, out []csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var child int64
 		var c csc.ContactFact
@@ -124,7 +123,7 @@ func contactFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) err
 const referralFactsQuery = `SELECT child_id, id, referral_date, closure_date FROM referral
 		WHERE child_id BETWEEN $1 AND $2 ORDER BY child_id, referral_date, id`
 
-func referralFacts(rows *sql.Rows, out []csc.ChildFacts, index map[int64]int) error {
+func referralFacts(rows Rows, out []csc.ChildFacts, index map[int64]int) error {
 	for rows.Next() {
 		var child int64
 		var r csc.ReferralFact

@@ -290,7 +290,7 @@ func (t *Tx) askAll(queries []string, args [][]any) ([]*answer, error) {
 // read, in order. On PostgreSQL they go to the server in one round trip
 // (in Together, the one the others' statements go in; see askAll); on
 // SQLite one after another.
-func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows *sql.Rows) error) error {
+func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows Rows) error) error {
 	each := make([][]any, len(queries))
 	for i := range each {
 		each[i] = args
@@ -299,7 +299,7 @@ func (t *Tx) queryAll(queries []string, args []any, read func(i int, rows *sql.R
 }
 
 // queryEach is queryAll with each query's own args.
-func (t *Tx) queryEach(queries []string, args [][]any, read func(i int, rows *sql.Rows) error) error {
+func (t *Tx) queryEach(queries []string, args [][]any, read func(i int, rows Rows) error) error {
 	var answers []*answer
 	if t.engine == Postgres {
 		var err error
@@ -308,7 +308,7 @@ func (t *Tx) queryEach(queries []string, args [][]any, read func(i int, rows *sq
 		}
 	}
 	for i, q := range queries {
-		var rows *sql.Rows
+		var rows Rows
 		var err error
 		if answers != nil {
 			rows, err = rowsOf(answers[i])

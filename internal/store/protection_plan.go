@@ -1,8 +1,6 @@
 package store
 
 import (
-	"database/sql"
-
 	"cairn/internal/csc"
 )
 
@@ -72,7 +70,7 @@ func (t *Tx) ListConferences(childID int64) ([]csc.Conference, error) {
 	var out []csc.Conference
 	err := t.queryAll([]string{`SELECT ` + conferenceColumns + ` WHERE c.id IN ` + about + ` ORDER BY c.held_on DESC, c.id DESC`,
 		decisionsSelect + `d.conference_id IN ` + about + ` ORDER BY d.id`},
-		[]any{childID}, func(i int, rows *sql.Rows) error {
+		[]any{childID}, func(i int, rows Rows) error {
 			if i == 1 {
 				return scanDecisions(rows, out)
 			}
@@ -108,7 +106,7 @@ func (t *Tx) conferenceDecisions(where string, arg any, into []csc.Conference) e
 
 // scanDecisions scans decisions (decisionsSelect) into the conferences
 // they belong to, ignoring any of another conference.
-func scanDecisions(rows *sql.Rows, into []csc.Conference) error {
+func scanDecisions(rows Rows, into []csc.Conference) error {
 	index := map[int64]int{}
 	for i, c := range into {
 		index[c.ID] = i
@@ -180,7 +178,7 @@ func (t *Tx) ListCPPlans(childID int64) ([]csc.CPPlan, error) {
 	var out []csc.CPPlan
 	index := map[int64]int{}
 	err := t.queryAll([]string{`SELECT ` + planColumns + ` WHERE child_id = $1 ORDER BY start_date DESC, id DESC`,
-		planActionsSelect, coreGroupsSelect}, []any{childID}, func(i int, rows *sql.Rows) error {
+		planActionsSelect, coreGroupsSelect}, []any{childID}, func(i int, rows Rows) error {
 		if i > 0 {
 			return scanPlanDetail(i == 1, rows, out, index)
 		}
@@ -207,7 +205,7 @@ func (t *Tx) planDetails(childID int64, plans []csc.CPPlan) error {
 	for i, p := range plans {
 		index[p.ID] = i
 	}
-	return t.queryAll([]string{planActionsSelect, coreGroupsSelect}, []any{childID}, func(i int, rows *sql.Rows) error {
+	return t.queryAll([]string{planActionsSelect, coreGroupsSelect}, []any{childID}, func(i int, rows Rows) error {
 		return scanPlanDetail(i == 0, rows, plans, index)
 	})
 }
@@ -222,7 +220,7 @@ const (
 
 // scanPlanDetail scans plan actions (planActionsSelect) or core groups
 // (coreGroupsSelect) into the plans they belong to, found by index.
-func scanPlanDetail(actions bool, rows *sql.Rows, plans []csc.CPPlan, index map[int64]int) error {
+func scanPlanDetail(actions bool, rows Rows, plans []csc.CPPlan, index map[int64]int) error {
 	for rows.Next() {
 		if actions {
 			var a csc.PlanAction

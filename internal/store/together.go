@@ -1,13 +1,9 @@
 package store
 
 import (
-	"context"
-	"database/sql"
 	"database/sql/driver"
 	"encoding/binary"
-	"errors"
 	"fmt"
-	"io"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -198,80 +194,119 @@ func (t *Tx) sendGathered(batch []*gathered) {
 	}))
 }
 
-// answer is a statement's result, read whole: its rows as database/sql
-// values, or why it failed.
-type answer struct {
-	columns  []string
-	rows     [][]driver.Value
-	affected int64
-	err      error
-}
-
-// readAnswer reads every row of a result, converting each value as the
-// database/sql driver does (see sqlValue), and closes it.
-func readAnswer(types *pgtype.Map, rows pgx.Rows) (*answer, error) {
-	defer rows.Close()
-	fields := rows.FieldDescriptions()
-	a := &answer{columns: make([]string, len(fields))}
-	for i, f := range fields {
-		a.columns[i] = f.Name
-	}
-	for rows.Next() {
-		raw := rows.RawValues()
-		row := make([]driver.Value, len(raw))
-		for i, v := range raw {
-			var err error
-			if row[i], err = sqlValue(types, fields[i].DataTypeOID, fields[i].Format, v); err != nil {
-				return nil, fmt.Errorf("store: column %s: %w", fields[i].Name, err)
-			}
-		}
-		a.rows = append(a.rows, row)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	a.affected = rows.CommandTag().RowsAffected()
-	return a, nil
-}
-
 // sqlValue converts a value as PostgreSQL sent it to the value pgx's
 // database/sql driver gives for its type, so that a row scans the same
 // whether it came on its own or with others: integers as int64, floats as
 // float64, dates and times as time.Time, bytes and JSON as []byte, booleans
 // as bool, anything else as text.
 func sqlValue(types *pgtype.Map, oid uint32, format int16, raw []byte) (driver.Value, error) {
-	if raw == nil {
-		return nil, nil
-	}
-	// The commonest values are decoded here: through pgtype.Map.Scan, which
-	// finds a plan for each value, they were a tenth of a long record's page.
-	// Text is the same in either format, and PostgreSQL sends it as text.
-	if oid == pgtype.TextOID || oid == pgtype.VarcharOID {
-		return string(raw), nil
-	}
-	if format == pgtype.BinaryFormatCode {
-		switch {
-		case oid == pgtype.Int8OID && len(raw) == 8:
-			return int64(binary.BigEndian.Uint64(raw)), nil
-		case oid == pgtype.Int4OID && len(raw) == 4:
-			return int64(int32(binary.BigEndian.Uint32(raw))), nil
-		case oid == pgtype.BoolOID && len(raw) == 1:
-			return raw[0] == 1, nil
-		case oid == pgtype.DateOID && len(raw) == 4:
-			// Days since 2000-01-01; the record's dates are well within
-			// the range checked, and anything else is left to pgtype.
-			if days := int32(binary.BigEndian.Uint32(raw)); days > -plainDays && days < plainDays {
-				return time.Date(2000, 1, int(1+days), 0, 0, 0, 0, time.UTC), nil
-			}
-		case oid == pgtype.TimestamptzOID && len(raw) == 8:
-			// Microseconds since 2000-01-01 00:00 UTC, as a local time.
-			if us := int64(binary.BigEndian.Uint64(raw)); us > -plainDays*microsPerDay && us < plainDays*microsPerDay {
-				return time.Unix(y2kUnix+us/1e6, us%1e6*1e3), nil
-			}
-		}
+	if k := plainKind(oid, format, raw); k != kindOther {
+		return plainValue(k, raw), nil
 	}
 	return scannedValue(types, oid, format, raw)
+}
+
+// valueKind is how a value PostgreSQL sent is decoded. The commonest
+// values are decoded here: through pgtype.Map.Scan, which finds a plan for
+// each value, they were a tenth of a long record's page. Every other value
+// (kindOther) is left to pgtype.
+type valueKind uint8
+
+const (
+	kindNull    valueKind = iota
+	kindText              // text or varchar, the same in either format
+	kindInt8              // bigint, binary
+	kindInt4              // integer, binary
+	kindBool              // boolean, binary
+	kindDate              // date, binary: days since 2000-01-01
+	kindInstant           // timestamptz, binary: microseconds since 2000-01-01 00:00 UTC
+	kindOther
+)
+
+// plainKind says how a value of type oid sent in format is decoded.
+func plainKind(oid uint32, format int16, raw []byte) valueKind {
+	switch {
+	case raw == nil:
+		return kindNull
+	case oid == pgtype.TextOID || oid == pgtype.VarcharOID:
+		return kindText
+	case format != pgtype.BinaryFormatCode:
+		return kindOther
+	case oid == pgtype.Int8OID && len(raw) == 8:
+		return kindInt8
+	case oid == pgtype.Int4OID && len(raw) == 4:
+		return kindInt4
+	case oid == pgtype.BoolOID && len(raw) == 1:
+		return kindBool
+	case oid == pgtype.DateOID && len(raw) == 4:
+		// The record's dates are well within the range checked, and
+		// anything else is left to pgtype.
+		if days := int32(binary.BigEndian.Uint32(raw)); days > -plainDays && days < plainDays {
+			return kindDate
+		}
+	case oid == pgtype.TimestamptzOID && len(raw) == 8:
+		if us := int64(binary.BigEndian.Uint64(raw)); us > -plainDays*microsPerDay && us < plainDays*microsPerDay {
+			return kindInstant
+		}
+	}
+	return kindOther
+}
+
+// plainValue is the database/sql value of raw, of a kind other than
+// kindOther.
+func plainValue(k valueKind, raw []byte) driver.Value {
+	c := cellOf(k, raw)
+	return c.value()
+}
+
+// cell is a value decoded plainly: text as a string; an integer, a
+// boolean (1 for true), a date (days since 2000-01-01) or an instant
+// (microseconds since 2000-01-01 00:00 UTC) as a number.
+type cell struct {
+	kind valueKind
+	n    int64
+	s    string
+}
+
+// cellOf decodes raw, of kind k.
+func cellOf(k valueKind, raw []byte) cell {
+	c := cell{kind: k}
+	switch k {
+	case kindText:
+		c.s = string(raw)
+	case kindInt4, kindDate:
+		c.n = int64(int32(binary.BigEndian.Uint32(raw)))
+	case kindInt8, kindInstant:
+		c.n = int64(binary.BigEndian.Uint64(raw))
+	case kindBool:
+		if raw[0] == 1 {
+			c.n = 1
+		}
+	}
+	return c
+}
+
+// value is the cell's database/sql value.
+func (c *cell) value() driver.Value {
+	switch c.kind {
+	case kindText:
+		return c.s
+	case kindInt8, kindInt4:
+		return c.n
+	case kindBool:
+		return c.n == 1
+	case kindDate, kindInstant:
+		return c.time()
+	}
+	return nil
+}
+
+// time is a date's midnight UTC, or an instant as a local time.
+func (c *cell) time() time.Time {
+	if c.kind == kindDate {
+		return time.Date(2000, 1, int(1+c.n), 0, 0, 0, 0, time.UTC)
+	}
+	return time.Unix(y2kUnix+c.n/1e6, c.n%1e6*1e3)
 }
 
 // plainDays bounds the dates and times sqlValue decodes itself: within
@@ -323,70 +358,4 @@ func scannedValue(types *pgtype.Map, oid uint32, format int16, raw []byte) (driv
 	var v string
 	err := types.Scan(oid, format, raw, &v)
 	return v, err
-}
-
-// answers turns answers read whole back into *sql.Rows and *sql.Row, so
-// that the code scanning them is the code that scans rows read one
-// statement at a time, with database/sql's conversions. It is a pool of
-// connections to nothing: each "query" is handed its answer as its one
-// argument.
-var answers = sql.OpenDB(answerConnector{})
-
-// rowsOf returns an answer's rows.
-func rowsOf(a *answer) (*sql.Rows, error) {
-	return answers.QueryContext(context.Background(), "", a)
-}
-
-// rowOf returns an answer's first row.
-func rowOf(a *answer) *sql.Row {
-	return answers.QueryRowContext(context.Background(), "", a)
-}
-
-type answerConnector struct{}
-
-func (answerConnector) Connect(context.Context) (driver.Conn, error) { return answerConn{}, nil }
-func (answerConnector) Driver() driver.Driver                        { return answerDriver{} }
-
-type answerDriver struct{}
-
-func (answerDriver) Open(string) (driver.Conn, error) { return answerConn{}, nil }
-
-type answerConn struct{}
-
-var errNotAnswer = errors.New("store: the answers pool only reads answers")
-
-func (answerConn) Prepare(string) (driver.Stmt, error)      { return nil, errNotAnswer }
-func (answerConn) Close() error                             { return nil }
-func (answerConn) Begin() (driver.Tx, error)                { return nil, errNotAnswer }
-func (answerConn) CheckNamedValue(*driver.NamedValue) error { return nil }
-
-func (answerConn) QueryContext(_ context.Context, _ string, args []driver.NamedValue) (driver.Rows, error) {
-	if len(args) != 1 {
-		return nil, errNotAnswer
-	}
-	a, ok := args[0].Value.(*answer)
-	if !ok {
-		return nil, errNotAnswer
-	}
-	if a.err != nil {
-		return nil, a.err
-	}
-	return &answerRows{answer: a}, nil
-}
-
-type answerRows struct {
-	*answer
-	next int
-}
-
-func (r *answerRows) Columns() []string { return r.columns }
-func (r *answerRows) Close() error      { return nil }
-
-func (r *answerRows) Next(dest []driver.Value) error {
-	if r.next == len(r.rows) {
-		return io.EOF
-	}
-	copy(dest, r.rows[r.next])
-	r.next++
-	return nil
 }

@@ -107,7 +107,7 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 	return t.conn.ExecContext(t.ctx, query, args...)
 }
 
-func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
+func (t *Tx) query(query string, args ...any) (Rows, error) {
 	if t.engine == SQLite {
 		s, err := t.stmt(query)
 		if err != nil {
@@ -131,7 +131,7 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 	return t.conn.QueryContext(t.ctx, query, args...)
 }
 
-func (t *Tx) queryRow(query string, args ...any) *sql.Row {
+func (t *Tx) queryRow(query string, args ...any) Row {
 	if t.engine == SQLite {
 		if s, err := t.stmt(query); err == nil {
 			return s.QueryRowContext(t.ctx, args...)
