@@ -180,21 +180,27 @@ func (a *App) chronology(ctx context.Context, actor csc.Actor, childID int64, q 
 		r = &ChildRecord{}
 	}
 	err = a.read(ctx, func(tx csc.Tx, au *auditor) error {
+		// The child's own entries are read with the siblings (which the
+		// page offers to merge) and, for the page, the identity bar: on
+		// PostgreSQL in one round trip. None of it is used unless the
+		// reader may see the child.
+		reads, own := chronologyReads(tx, childID, from, to)
+		var siblings []csc.Person
+		reads = append(reads, func() (err error) { siblings, err = siblingsOf(tx, actor, childID); return err })
 		if header {
-			if err := readHeader(tx, au, actor, childID, r); err != nil {
+			if err := readHeader(tx, au, actor, childID, r, reads...); err != nil {
 				return err
 			}
 			c.Child = r.Child
-		} else if c.Child, _, err = loadChild(tx, actor, csc.ActChildView, childID); err != nil {
-			return err
+		} else {
+			if c.Child, _, err = loadChild(tx, actor, csc.ActChildView, childID); err != nil {
+				return err
+			}
+			if err := tx.Together(reads...); err != nil {
+				return err
+			}
 		}
-		// The child's own entries are read with the siblings (which the
-		// page offers to merge): on PostgreSQL in one round trip.
-		reads, own := chronologyReads(tx, childID, from, to)
-		reads = append(reads, func() (err error) { c.Siblings, err = siblingsOf(tx, actor, childID); return err })
-		if err := tx.Together(reads...); err != nil {
-			return err
-		}
+		c.Siblings = siblings
 		children := []*csc.Person{c.Child}
 		for _, id := range q.Siblings {
 			i := slices.IndexFunc(c.Siblings, func(p csc.Person) bool { return p.ID == id })

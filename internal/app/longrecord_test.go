@@ -36,6 +36,24 @@ func longRecordAuthority(t *testing.T, dsn string, children int, seed uint64) (*
 	return db, a, sum
 }
 
+// contactedChildren is the children of the synthetic authority's first 60
+// contacts, as the front door would open them.
+func contactedChildren(t *testing.T, db *store.DB) []int64 {
+	t.Helper()
+	var ids []int64
+	err := db.Read(context.Background(), func(tx csc.Tx) error {
+		found, _, err := tx.FindContacts(csc.ContactQuery{Limit: 60})
+		for _, c := range found {
+			ids = append(ids, c.ChildID)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
 // staffActor is the synthetic authority's member of staff of that
 // username, signed in on the web.
 func staffActor(t *testing.T, db *store.DB, username string) csc.Actor {
@@ -158,17 +176,7 @@ func TestChildPageReadInOneRoundTrip(t *testing.T) {
 		ctx := context.Background()
 		db, a, sum := longRecordAuthority(t, dsn, 80, 9)
 		mash := staffActor(t, db, "mash")
-		var ids []int64
-		err := db.Read(ctx, func(tx csc.Tx) error {
-			found, _, err := tx.FindContacts(csc.ContactQuery{Limit: 60})
-			for _, c := range found {
-				ids = append(ids, c.ChildID)
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ids := contactedChildren(t, db)
 		ids = append(ids, sum.LongRecord)
 		withIssues, without, open := 0, 0, 0
 		for _, id := range ids {
@@ -225,6 +233,72 @@ func TestChildPageReadInOneRoundTrip(t *testing.T) {
 		}
 		if refused == 0 || refused == len(ids) {
 			t.Errorf("the social worker was refused %d of %d children: the test checks too little", refused, len(ids))
+		}
+	})
+}
+
+// The chronology page reads the identity bar with the child's entries and
+// siblings: on PostgreSQL one round trip for the reads (and one more for
+// each sibling, whose access is checked in turn), then the commit and the
+// audit rows. A reader who may not see the child is refused with nothing
+// handed back.
+func TestChronologyPageReadInOneRoundTrip(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db, a, sum := longRecordAuthority(t, dsn, 80, 9)
+		mash := staffActor(t, db, "mash")
+		ids := contactedChildren(t, db)
+		ids = append(ids, sum.LongChronology)
+		checked := 0
+		for _, id := range ids {
+			var rels []csc.Relationship
+			if err := db.Read(ctx, func(tx csc.Tx) (err error) { rels, err = tx.ListRelationships(id); return err }); err != nil {
+				t.Fatal(err)
+			}
+			before := db.RoundTrips()
+			r, c, err := a.ChronologyPage(ctx, mash, id, csc.ChronologyQuery{})
+			trips := db.RoundTrips() - before
+			if csc.ErrorKind(err) == csc.Forbidden {
+				continue // a restricted record the front door is not named on
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Child.ID != id || c.Child.ID != id || len(r.Badges) == 0 && r.Child.Restricted {
+				t.Fatalf("child %d's chronology page shows child %d, %d", id, r.Child.ID, c.Child.ID)
+			}
+			if id == sum.LongChronology && len(c.Entries) < 2000 {
+				t.Errorf("the long chronology shows %d entries, want 2,000", len(c.Entries))
+			}
+			siblings, restricted := 0, r.Child.Restricted
+			for _, rel := range rels {
+				if rel.Type == csc.RelSibling || rel.Type == csc.RelHalfSibling {
+					siblings++
+				}
+			}
+			if db.Engine == store.Postgres && !restricted && siblings == 0 {
+				checked++
+				if trips != 3 {
+					t.Errorf("child %d's chronology page took %d round trips, want 3 (the reads, the commit, the audit rows)", id, trips)
+				}
+			}
+		}
+		if db.Engine == store.Postgres && checked < 10 {
+			t.Errorf("only %d children without siblings or restrictions: the test counts too few", checked)
+		}
+
+		sw, refused := staffActor(t, db, "sw"), 0
+		for _, id := range ids {
+			r, c, err := a.ChronologyPage(ctx, sw, id, csc.ChronologyQuery{})
+			switch {
+			case csc.ErrorKind(err) == csc.Forbidden && r == nil && c == nil:
+				refused++
+			case err != nil || r == nil || c == nil:
+				t.Errorf("a social worker opening child %d's chronology: %v, %v, %v", id, r, c, err)
+			}
+		}
+		if refused == 0 || refused == len(ids) {
+			t.Errorf("the social worker was refused %d of %d chronologies: the test checks too little", refused, len(ids))
 		}
 	})
 }
