@@ -24,12 +24,12 @@ import (
 // sent), and Scan stores it straight in its destination. Going through
 // database/sql instead — every value made a driver.Value, every row handed
 // over by a pool of connections to nothing and converted by reflection —
-// was a third of the server's work on a long record's page. Every
+// was a sixth of the server's CPU on a long record's page. Every
 // conversion gives what database/sql's would: the commonest destinations
 // are written here, and anything else goes through database/sql itself
 // (convertValue).
 
-// Rows is the rows of a read: Rows, or an answer read whole.
+// Rows is the rows of a read: *sql.Rows, or an answer read whole.
 type Rows interface {
 	Next() bool
 	Scan(dest ...any) error
@@ -123,7 +123,7 @@ func rowsOf(a *answer) (Rows, error) {
 // rowOf returns an answer's first row.
 func rowOf(a *answer) Row { return answerRow{a} }
 
-// answerRows reads an answer's rows in turn, as Rows does.
+// answerRows reads an answer's rows in turn, as *sql.Rows does.
 type answerRows struct {
 	*answer
 	at     int // the current row's first cell
