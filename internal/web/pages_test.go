@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"cairn/internal/app/apptest"
 	"cairn/internal/csc"
@@ -140,6 +141,52 @@ func TestFormErrorsAreSpecific(t *testing.T) {
 		st, body = s.do(t, csc.RoleMASH, "POST", fmt.Sprintf("/contacts/%d/decision", f.open), url.Values{"version": {fmt.Sprint(f.version)}, "decision": {"nfa"}})
 		if st != http.StatusBadRequest || !strings.Contains(body, "Enter the rationale for the decision") {
 			t.Errorf("decision without rationale: %d", st)
+		}
+	})
+}
+
+// TestNavigationCountsWorkDue: the navigation's "My work" shows how much of
+// the worker's work is overdue or due today, on a page opened with GET (the
+// count asked for beside the page's reads) and on a form sent back with its
+// errors, and the count follows the work as it comes in.
+func TestNavigationCountsWorkDue(t *testing.T) {
+	apptest.Run(t, func(t *testing.T, e *apptest.Env) {
+		s := newSite(t, e)
+		f := s.fixture(t)
+		mash := s.Actor(csc.RoleMASH)
+		shows := func(t *testing.T, body string) int {
+			t.Helper()
+			want, err := s.App.TrayCount(ctx, mash)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want == 0 {
+				t.Fatal("the fixture's overdue contact counts for nothing in the MASH worker's tray")
+			}
+			nav := fmt.Sprintf("My work <span class=\"cairn-count\">(%d<span class=\"govuk-visually-hidden\"> overdue or due today</span>)", want)
+			if !strings.Contains(body, nav) {
+				i := strings.Index(body, "My work")
+				t.Fatalf("the navigation does not show %d: %.200s", want, body[max(i, 0):])
+			}
+			return want
+		}
+		st, body := s.do(t, csc.RoleMASH, "GET", fmt.Sprintf("/people/%d", f.child), nil)
+		if st != http.StatusOK {
+			t.Fatalf("child page: %d", st)
+		}
+		before := shows(t, body)
+		st, body = s.do(t, csc.RoleMASH, "POST", fmt.Sprintf("/contacts/%d/decision", f.open), url.Values{"version": {fmt.Sprint(f.version)}})
+		if st != http.StatusBadRequest {
+			t.Fatalf("a decision without its fields: %d %.300s", st, body)
+		}
+		shows(t, body)
+		if _, err := s.App.RecordContact(ctx, mash, csc.ContactInput{ChildID: f.child, ReceivedAt: s.Clock.Now().Add(-96 * time.Hour).Format(time.RFC3339),
+			Source: "6", Referrer: csc.Referrer{Name: "PC Example"}, PresentingConcerns: "Seen outside at night.", Consent: "given"}); err != nil {
+			t.Fatal(err)
+		}
+		_, body = s.do(t, csc.RoleMASH, "GET", "/front-door", nil)
+		if after := shows(t, body); after != before+1 {
+			t.Errorf("another overdue contact took the count from %d to %d", before, after)
 		}
 	})
 }

@@ -153,7 +153,7 @@ func (s *Server) pageUpTo(h handler, maxBody int64) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		r = r.WithContext(context.WithValue(r.Context(), actorKey{}, actor))
+		r = s.countAhead(r.WithContext(context.WithValue(r.Context(), actorKey{}, actor)), actor)
 		if err := h(w, r, actor); err != nil {
 			s.renderError(w, r, err)
 		}
